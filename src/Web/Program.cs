@@ -1,0 +1,42 @@
+using CallMyWay.Voice.Web.Api;
+using CallMyWay.Voice.Web.Auth;
+using CallMyWay.Voice.Web.Data;
+using CallMyWay.Voice.Web.Desk;
+using CallMyWay.Voice.Web.Health;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddDesk(builder.Configuration);
+builder.Services.AddDeskData(builder.Configuration);
+builder.Services.AddDeskAuth(builder.Configuration);
+builder.Services.AddDeskApi(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await app.Services.MigrateDeskDatabaseAsync(app.Lifetime.ApplicationStopping);
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var accounts = scope.ServiceProvider.GetRequiredService<AgentAccounts>();
+    await accounts.EnsureAdministratorAsync(scope.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value, app.Lifetime.ApplicationStopping);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/api-docs");
+app.MapHealthChecks("/health");
+app.MapAuthEndpoints();
+app.MapDeskEndpoints();
+app.MapCaseEndpoints();
+app.MapAgentEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The web host's entry point; public so integration tests can start it.</summary>
+public partial class Program;
