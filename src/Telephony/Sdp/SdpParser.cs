@@ -295,7 +295,7 @@ internal static class SdpParser
     private static string StartMedia(ReadOnlySpan<char> value, SessionDescription session, ref MediaDescription? media)
     {
         var parts = value.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 3)
+        if (parts.Length < 3 || string.IsNullOrWhiteSpace(parts[0]) || string.IsNullOrWhiteSpace(parts[2]))
         {
             return $"m= needs <media> <port> <proto> <fmt> ... but is '{Shorten(value)}'";
         }

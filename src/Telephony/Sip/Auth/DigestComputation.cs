@@ -47,6 +47,7 @@ internal static class DigestComputation
         Span<char> sessionHa1 = stackalloc char[DigestAlgorithm.MaxHexLength];
         Span<char> bodyHash = stackalloc char[DigestAlgorithm.MaxHexLength];
         Span<char> ha2 = stackalloc char[DigestAlgorithm.MaxHexLength];
+        scoped var sessionKey = ha1;
         var input = new DigestInput(ha1.Length + nonce.Length + cnonce.Length + method.Length + digestUri.Length + 64);
         try
         {
@@ -56,7 +57,7 @@ internal static class DigestComputation
                 input.Part(nonce);
                 input.Part(cnonce);
                 input.HashInto(algorithm, sessionHa1);
-                ha1 = sessionHa1[..hexLength];
+                sessionKey = sessionHa1[..hexLength];
             }
 
             input.Part(method);
@@ -71,7 +72,7 @@ internal static class DigestComputation
 
             input.HashInto(algorithm, ha2);
 
-            input.Part(ha1);
+            input.Part(sessionKey);
             input.Part(nonce);
             if (!qop.IsEmpty)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace CallMyWay.Voice.Telephony.Sip.Auth;
@@ -9,6 +10,10 @@ namespace CallMyWay.Voice.Telephony.Sip.Auth;
 /// </remarks>
 internal sealed class DigestHeaderWriter
 {
+    // RFC 3261 §25.1 token characters.
+    private static readonly SearchValues<char> TokenChars = SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~");
+
     private readonly StringBuilder _text = new("Digest ", 256);
     private bool _first = true;
 
@@ -50,9 +55,6 @@ internal sealed class DigestHeaderWriter
     }
 
     public override string ToString() => _text.ToString();
-
-    private static readonly System.Buffers.SearchValues<char> TokenChars = System.Buffers.SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~");
 
     private void Name(string name)
     {

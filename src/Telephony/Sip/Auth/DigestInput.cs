@@ -42,7 +42,7 @@ internal ref struct DigestInput
     }
 
     /// <summary>Writes the hash of what was appended, then starts over for the next hash.</summary>
-    public void HashInto(DigestAlgorithm algorithm, Span<char> destination)
+    public void HashInto(DigestAlgorithm algorithm, scoped Span<char> destination)
     {
         algorithm.HashHex(Written, destination);
         CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, _length));

@@ -2,7 +2,7 @@ namespace CallMyWay.Voice.Telephony.Sip.Auth;
 
 /// <summary>
 /// What a server knows about a user's password: the password itself, or the HA1 = H(username:realm:password)
-/// for one algorithm, which registrars store so the password never sits in their database (RFC 7616 §5.2).
+/// for one algorithm, which registrars store so the password never sits in their database (RFC 2617 §4.13).
 /// </summary>
 public sealed class DigestSecret
 {
@@ -30,12 +30,14 @@ public sealed class DigestSecret
     public static DigestSecret FromHa1(string ha1)
     {
         ArgumentException.ThrowIfNullOrEmpty(ha1);
-        if (!System.Text.Ascii.IsValid(ha1) || ha1.AsSpan().ContainsAnyExcept("0123456789abcdefABCDEF"))
+        if (ha1.AsSpan().ContainsAnyExcept("0123456789abcdefABCDEF"))
         {
             throw new ArgumentException("An HA1 is hex text.", nameof(ha1));
         }
 
-        return new DigestSecret(null, ha1.ToLowerInvariant());
+        // The HA1 is hashed again as text, and RFC 7616 §3.4.1 defines that text as lowercase hex.
+        var lowercase = string.Create(ha1.Length, ha1, static (destination, source) => System.Text.Ascii.ToLower(source, destination, out _));
+        return new DigestSecret(null, lowercase);
     }
 
     /// <summary>Writes the HA1 for this user, realm and algorithm.</summary>

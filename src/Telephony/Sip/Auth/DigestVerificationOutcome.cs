@@ -23,7 +23,7 @@ public enum DigestVerificationOutcome
 
     /// <summary>
     /// The response is right but this nonce and nc were already used: an nc that does not increase, or a second
-    /// use of a nonce without qop (RFC 7616 §3.4, §5.9). Challenge again with a fresh nonce and stale=TRUE.
+    /// use of a nonce without qop (RFC 7616 §3.4, RFC 2617 §4.5). Challenge again with a fresh nonce and stale=TRUE.
     /// </summary>
     Replay,
 
