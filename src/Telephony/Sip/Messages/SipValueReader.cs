@@ -17,6 +17,8 @@ internal ref struct SipValueReader
 
     public readonly ReadOnlySpan<char> Remaining => _text[Position..];
 
+    public void Advance(int count) => Position = Math.Min(Position + count, _text.Length);
+
     public void SkipWhitespace()
     {
         while (Position < _text.Length && SipGrammar.IsWhitespace(_text[Position]))
