@@ -37,7 +37,7 @@ public sealed class MediaDescription
     public string Protocol { get; set; }
 
     /// <summary>The media formats of the <c>m=</c> line as written; RTP payload type numbers for RTP profiles.</summary>
-    public IList<string> Formats { get; } = new List<string>();
+    public IList<string> Formats { get; } = [];
 
     /// <summary>The <c>i=</c> media title.</summary>
     public string? Information { get; set; }
@@ -46,16 +46,16 @@ public sealed class MediaDescription
     public SdpConnection? Connection { get; set; }
 
     /// <summary>The <c>b=</c> lines.</summary>
-    public IList<SdpBandwidth> Bandwidths { get; } = new List<SdpBandwidth>();
+    public IList<SdpBandwidth> Bandwidths { get; } = [];
 
     /// <summary>The obsolete <c>k=</c> line, kept as written.</summary>
     public string? EncryptionKey { get; set; }
 
     /// <summary>The <c>a=</c> lines in their order, unknown ones included.</summary>
-    public IList<SdpAttribute> Attributes { get; } = new List<SdpAttribute>();
+    public IList<SdpAttribute> Attributes { get; } = [];
 
     /// <summary>Lines with a type letter this parser does not interpret, kept for the round trip.</summary>
-    public IList<SdpLine> UnknownLines { get; } = new List<SdpLine>();
+    public IList<SdpLine> UnknownLines { get; } = [];
 
     /// <summary>True when the port is 0: the stream is rejected (in an answer) or disabled (in an offer).</summary>
     public bool IsRejected => Port == 0;

@@ -6,5 +6,5 @@ namespace CallMyWay.Voice.Telephony.Sdp;
 public sealed record SdpTiming(ulong StartTime, ulong StopTime)
 {
     /// <summary>The <c>r=</c> lines that follow this <c>t=</c> line, kept as written.</summary>
-    public IList<string> Repeats { get; } = new List<string>();
+    public IList<string> Repeats { get; } = [];
 }

@@ -33,19 +33,19 @@ public sealed class SessionDescription
     public string? Uri { get; set; }
 
     /// <summary>The <c>e=</c> lines.</summary>
-    public IList<string> Emails { get; } = new List<string>();
+    public IList<string> Emails { get; } = [];
 
     /// <summary>The <c>p=</c> lines.</summary>
-    public IList<string> Phones { get; } = new List<string>();
+    public IList<string> Phones { get; } = [];
 
     /// <summary>The session-level <c>c=</c> line; media descriptions without their own use it.</summary>
     public SdpConnection? Connection { get; set; }
 
     /// <summary>The session-level <c>b=</c> lines.</summary>
-    public IList<SdpBandwidth> Bandwidths { get; } = new List<SdpBandwidth>();
+    public IList<SdpBandwidth> Bandwidths { get; } = [];
 
     /// <summary>The <c>t=</c> lines with their <c>r=</c> lines; written as <c>t=0 0</c> when empty.</summary>
-    public IList<SdpTiming> Timings { get; } = new List<SdpTiming>();
+    public IList<SdpTiming> Timings { get; } = [];
 
     /// <summary>The <c>z=</c> line, kept as written.</summary>
     public string? TimeZones { get; set; }
@@ -54,13 +54,13 @@ public sealed class SessionDescription
     public string? EncryptionKey { get; set; }
 
     /// <summary>The session-level <c>a=</c> lines in their order, unknown ones included.</summary>
-    public IList<SdpAttribute> Attributes { get; } = new List<SdpAttribute>();
+    public IList<SdpAttribute> Attributes { get; } = [];
 
     /// <summary>Session-level lines with a type letter this parser does not interpret, kept for the round trip.</summary>
-    public IList<SdpLine> UnknownLines { get; } = new List<SdpLine>();
+    public IList<SdpLine> UnknownLines { get; } = [];
 
     /// <summary>The media descriptions in their order; the order matters to offer/answer (RFC 3264 §6).</summary>
-    public IList<MediaDescription> Media { get; } = new List<MediaDescription>();
+    public IList<MediaDescription> Media { get; } = [];
 
     /// <summary>The session-level direction attribute, or null when absent.</summary>
     public MediaDirection? Direction

@@ -276,11 +276,12 @@ public sealed class OfferAnswerTests
         var hold = call.Answer(Parse(SdpSamples.BaresipHoldOffer), Local);
         var resume = call.Answer(Parse(SdpSamples.BaresipResumeOffer), Local);
 
+        SdpAnswerResult[] answers = [initial, hold, resume];
         Assert.Equal(
             [MediaDirection.SendRecv, MediaDirection.RecvOnly, MediaDirection.SendRecv],
-            new[] { initial, hold, resume }.Select(r => r.Answer!.Media[0].Direction!.Value));
-        Assert.Equal([1UL, 2UL, 3UL], new[] { initial, hold, resume }.Select(r => r.Answer!.Origin.SessionVersion));
-        Assert.All(new[] { initial, hold, resume }, r => Assert.Equal("4242", r.Answer!.Origin.SessionId));
+            answers.Select(r => r.Answer!.Media[0].Direction!.Value));
+        Assert.Equal([1UL, 2UL, 3UL], answers.Select(r => r.Answer!.Origin.SessionVersion));
+        Assert.All(answers, r => Assert.Equal("4242", r.Answer!.Origin.SessionId));
 
         Assert.Equal(MediaDirection.SendOnly, hold.Media!.RemoteDirection);
         Assert.Equal(MediaDirection.RecvOnly, hold.Media.LocalDirection);

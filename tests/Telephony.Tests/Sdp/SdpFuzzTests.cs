@@ -68,7 +68,7 @@ public sealed class SdpFuzzTests
             }
         }
 
-        Assert.InRange(parsed, 100, 2500);
+        Assert.InRange(parsed, 500, 2500);
     }
 
     [Fact]

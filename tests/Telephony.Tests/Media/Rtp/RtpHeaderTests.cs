@@ -66,7 +66,7 @@ public sealed class RtpHeaderTests
     [Fact]
     public void Padding_may_fill_the_whole_payload()
     {
-        byte[] packet = Convert.FromHexString("A000000100000002000000030000000000000004");
+        byte[] packet = Convert.FromHexString("A0000001000000020000000300000004");
 
         Assert.True(RtpHeader.TryParse(packet, out _, out int offset, out int length));
         Assert.Equal(12, offset);
@@ -94,7 +94,7 @@ public sealed class RtpHeaderTests
     [Fact]
     public void Every_truncation_of_a_packet_with_csrcs_and_extension_is_rejected()
     {
-        byte[] packet = Convert.FromHexString("92000001000000020000000311111111BEDE0001AABBCCDD");
+        byte[] packet = Convert.FromHexString("91000001000000020000000311111111BEDE0001AABBCCDD");
         Assert.True(RtpHeader.TryParse(packet, out _, out _, out int length));
         Assert.Equal(0, length);
 
