@@ -212,7 +212,13 @@ public sealed class SupportCase
             return DomainError.IllegalTransition(ContractName.Of(Status), "started");
         }
 
-        Assignee ??= change.Actor;
+        if (Assignee is null)
+        {
+            // Whoever starts an untaken case owns it; the history must say so like any other assignment.
+            Assignee = change.Actor;
+            Record(change, "assigned", $"assigned to {Assignee}");
+        }
+
         Attend(change);
         return null;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace CallMyWay.Voice.Telephony.Sdp;
@@ -71,7 +72,7 @@ public sealed class LocalSdpOrigin
 
     private SdpOrigin OriginFor(string address) => new(
         Username,
-        SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        SessionId.ToString(CultureInfo.InvariantCulture),
         Version,
         SdpConnection.InternetNetworkType,
         SdpConnection.AddressTypeOf(address),

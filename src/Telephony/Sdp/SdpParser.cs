@@ -11,15 +11,15 @@ internal static class SdpParser
 {
     private static readonly SdpOrigin Placeholder = new("-", "0", 0, "IN", "IP4", "0.0.0.0");
 
-    public static string TooLong(int length) =>
-        string.Create(CultureInfo.InvariantCulture, $"SDP is {length} bytes long; at most {SessionDescription.MaxLength} are accepted");
+    public static string TooLong(int length, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"SDP is {length} {unit} long; at most {SessionDescription.MaxLength} are accepted");
 
     public static bool TryParse(ReadOnlySpan<char> text, out SessionDescription? description, out string error)
     {
         description = null;
         if (text.Length > SessionDescription.MaxLength)
         {
-            error = TooLong(text.Length);
+            error = TooLong(text.Length, "characters");
             return false;
         }
 

@@ -10,7 +10,7 @@ namespace CallMyWay.Voice.Telephony.Sdp;
 /// </summary>
 public sealed class SessionDescription
 {
-    /// <summary>The longest text <see cref="TryParse(string, out SessionDescription?, out string)"/> reads; a call's SDP is a few hundred bytes.</summary>
+    /// <summary>The longest SDP body TryParse reads, in bytes or characters; a call's SDP is a few hundred bytes.</summary>
     public const int MaxLength = 64 * 1024;
 
     /// <summary>Creates a description with the given origin, session name <c>-</c> and nothing else.</summary>
@@ -87,7 +87,7 @@ public sealed class SessionDescription
         if (utf8.Length > MaxLength)
         {
             description = null;
-            error = SdpParser.TooLong(utf8.Length);
+            error = SdpParser.TooLong(utf8.Length, "bytes");
             return false;
         }
 

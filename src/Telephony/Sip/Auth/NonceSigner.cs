@@ -46,7 +46,10 @@ internal sealed class NonceSigner
     {
         issuedAtTicks = 0;
         Span<byte> nonce = stackalloc byte[NonceSize];
+        // IsValid first: the decoder throws, rather than fails, on characters outside the alphabet.
         if (text.Length != EncodedLength
+            || !Base64Url.IsValid(text, out var decodedLength)
+            || decodedLength != NonceSize
             || !Base64Url.TryDecodeFromChars(text, nonce, out var written)
             || written != NonceSize)
         {
