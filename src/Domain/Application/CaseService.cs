@@ -5,7 +5,8 @@ namespace CallMyWay.Voice.Domain.Application;
 
 /// <summary>
 /// The desk's use cases on cases, shared by every channel (HTTP API, IVR, e-mail, chat): load, apply one
-/// domain command, save, notify. Retries once on a concurrent change so two agents never lose each other's work.
+/// domain command, save, notify. On a concurrent change it reloads and reapplies the command (three attempts
+/// in all), so two agents never lose each other's work.
 /// </summary>
 public sealed class CaseService(ICaseRepository repository, ICaseNotifier notifier, DeskRules rules, TimeProvider time)
 {

@@ -90,6 +90,7 @@ public class SupportCaseLifecycleTests
 
         Assert.Equal(CaseStatus.Resolved, supportCase.Status);
         Equal("2026-11-26 11:15", supportCase.ResolvedAt!.Value);
+        Equal("2026-11-26 10:20", supportCase.AttendedAt!.Value);
         Assert.Null(supportCase.SlaRunningSince);
         Assert.Equal(TimeSpan.FromMinutes(75), supportCase.SlaConsumed);
         // The promise stays on record, to judge whether it was kept.

@@ -49,6 +49,7 @@ public class NumberPlanTests
     // Only the international 00 prefix is dropped, once.
     [InlineData("000525541708422")]
     [InlineData("011525541708422")]
+    [InlineData("99525541708422")]
     public void An_unknown_number_is_not_found(string? dialled) =>
         Assert.Null(Plan.Find(dialled));
 

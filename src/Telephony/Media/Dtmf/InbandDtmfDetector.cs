@@ -47,7 +47,7 @@ public sealed class InbandDtmfDetector
     // A pure tone pair puts all of a block's energy into its two bins: their Goertzel powers add up
     // to energy * N / 2. Requiring 80 % of that rejects speech and music, and rejects blocks that the
     // tone fills only partly, which is what keeps a 20 ms blip from counting as two blocks.
-    private const double ToneEnergyRatio = 0.0;
+    private const double ToneEnergyRatio = 0.8;
 
     private static readonly double[] Coefficients = BuildCoefficients();
 
@@ -163,6 +163,8 @@ public sealed class InbandDtmfDetector
     {
         if (key != '\0' && key == _current)
         {
+            // The key goes on: a different key seen in between must start counting afresh.
+            _candidate = key;
             _misses = 0;
             return '\0';
         }

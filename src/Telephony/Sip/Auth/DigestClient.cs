@@ -19,7 +19,7 @@ public sealed class DigestClient
 
     private readonly string _password;
     private readonly Func<string> _newClientNonce;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, uint> _nonceCounts = new(StringComparer.Ordinal);
     private readonly Queue<string> _nonceOrder = new();
 

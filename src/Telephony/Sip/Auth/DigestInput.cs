@@ -6,18 +6,11 @@ namespace CallMyWay.Voice.Telephony.Sip.Auth;
 
 /// <summary>The UTF-8 bytes fed to one digest hash, built in a pooled buffer so no intermediate strings are made.</summary>
 /// <remarks>The buffer may hold a password, so it is zeroed before it goes back to the pool.</remarks>
-internal ref struct DigestInput
+internal ref struct DigestInput(int expectedChars)
 {
-    private byte[] _buffer;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(64, expectedChars * 3));
     private int _length;
     private bool _hasParts;
-
-    public DigestInput(int expectedChars)
-    {
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(64, expectedChars * 3));
-        _length = 0;
-        _hasParts = false;
-    }
 
     public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 

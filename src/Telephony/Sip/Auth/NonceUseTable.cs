@@ -15,20 +15,14 @@ namespace CallMyWay.Voice.Telephony.Sip.Auth;
 /// </para>
 /// <para>Thread-safe: one lock guards the table; the work under it is a few dictionary and heap operations.</para>
 /// </remarks>
-internal sealed class NonceUseTable
+internal sealed class NonceUseTable(int capacity, TimeSpan lifetime)
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<(string Nonce, string Username), Entry> _entries = [];
     private readonly PriorityQueue<(string Nonce, string Username), long> _byIssueTime = new();
-    private readonly int _capacity;
-    private readonly long _lifetimeTicks;
+    private readonly int _capacity = capacity;
+    private readonly long _lifetimeTicks = lifetime.Ticks;
     private long _forgottenUpTo = long.MinValue;
-
-    public NonceUseTable(int capacity, TimeSpan lifetime)
-    {
-        _capacity = capacity;
-        _lifetimeTicks = lifetime.Ticks;
-    }
 
     public enum Use
     {

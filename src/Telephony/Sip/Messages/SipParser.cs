@@ -120,6 +120,95 @@ public static class SipParser
         return true;
     }
 
+    /// <summary>Parses a message framed from a stream, which may span several buffer segments.</summary>
+    public static bool TryParse(in ReadOnlySequence<byte> data, SipParserOptions options, [NotNullWhen(true)] out SipMessage? message, [NotNullWhen(false)] out SipParseError? error)
+    {
+        if (data.IsSingleSegment)
+        {
+            return TryParse(data.FirstSpan, options, out message, out error);
+        }
+
+        ArgumentNullException.ThrowIfNull(options);
+        if (data.Length > options.MaxMessageSize)
+        {
+            message = null;
+            error = new SipParseError(SipParseErrorKind.MessageTooLarge, $"Message of {data.Length} bytes exceeds the {options.MaxMessageSize}-byte limit");
+            return false;
+        }
+
+        var length = (int)data.Length;
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            data.CopyTo(copy);
+            return TryParse(copy.AsSpan(0, length), options, out message, out error);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    /// <summary>Finds Content-Length in a header section framed from a stream, where it is mandatory.</summary>
+    internal static SipParseError? ReadStreamContentLength(ReadOnlySpan<byte> section, out int contentLength)
+    {
+        contentLength = 0;
+        long? found = null;
+        var position = 0;
+        if (!TryReadLine(section, ref position, out _))
+        {
+            return new SipParseError(SipParseErrorKind.MalformedRequestLine, "The start line does not end with CRLF");
+        }
+
+        while (true)
+        {
+            var lineStart = position;
+            if (!TryReadLine(section, ref position, out var line) || line.IsEmpty)
+            {
+                break;
+            }
+
+            while (position < section.Length && section[position] is SP or HT && TryReadLine(section, ref position, out _))
+            {
+            }
+
+            var colon = line.IndexOf((byte)':');
+            var name = colon < 0 ? default : line[..colon].TrimEnd(" \t"u8);
+            if (!Ascii.EqualsIgnoreCase(name, "Content-Length"u8) && !Ascii.EqualsIgnoreCase(name, "l"u8))
+            {
+                continue;
+            }
+
+            var regionEnd = position - 1;
+            if (regionEnd > lineStart && section[regionEnd - 1] == CR)
+            {
+                regionEnd--;
+            }
+
+            var value = DecodeValue(section[(lineStart + colon + 1)..regionEnd]);
+            if (!SipGrammar.TryParseBoundedNumber(value, int.MaxValue, out var declared))
+            {
+                return new SipParseError(SipParseErrorKind.InvalidContentLength, $"Bad Content-Length {Echo(value)}", SipHeaderNames.ContentLength);
+            }
+
+            if (found is not null && found != declared)
+            {
+                return new SipParseError(SipParseErrorKind.DuplicateHeader, "Conflicting Content-Length headers", SipHeaderNames.ContentLength);
+            }
+
+            found = declared;
+        }
+
+        if (found is null)
+        {
+            // RFC 3261 §18.3: on a stream the body cannot be delimited without it.
+            return new SipParseError(SipParseErrorKind.InvalidContentLength, "Missing Content-Length on a stream transport", SipHeaderNames.ContentLength);
+        }
+
+        contentLength = (int)found.Value;
+        return null;
+    }
+
     private static bool IsStatusLine(ReadOnlySpan<byte> data) =>
         data.Length >= 4 && Ascii.EqualsIgnoreCase(data[..4], "SIP/"u8);
 

@@ -405,6 +405,7 @@ public sealed class SipUri : IEquatable<SipUri>
     }
 
     // Any parameter in both must match; user, ttl, method and maddr must not appear in only one (RFC 3261 §19.1.4).
+    // Nor may transport: the section's own examples hold sip:bob@biloxi.com and ...;transport=udp to differ.
     private static bool ParametersMatch(SipUri left, SipUri right)
     {
         foreach (var parameter in left.Parameters)
@@ -422,7 +423,8 @@ public sealed class SipUri : IEquatable<SipUri>
             else if (name.Equals("user", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("ttl", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("method", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("maddr", StringComparison.OrdinalIgnoreCase))
+                || name.Equals("maddr", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("transport", StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

@@ -104,6 +104,40 @@ public sealed class InbandDtmfDetectorTests
     }
 
     [Fact]
+    public void A_second_tone_within_8_db_in_the_same_group_rejects_the_key()
+    {
+        var signal = new Signal();
+        signal.Pair(770, 1336, Amplitude, Amplitude, 100)
+            .Mix(852, Amplitude * Math.Pow(10, -7.0 / 20))
+            .Silence(60);
+
+        Assert.Equal(string.Empty, Detect(signal.Samples));
+    }
+
+    [Fact]
+    public void An_other_tone_close_to_the_weaker_key_tone_rejects_the_key()
+    {
+        // Row 770 Hz at full level, column 1336 Hz 6 dB down (allowed twist), and 852 Hz 9 dB below
+        // the row: it leads its own group clearly, but is within 6 dB of the weaker column tone.
+        var signal = new Signal();
+        signal.Pair(770, 1336, Amplitude, Amplitude / 2, 100)
+            .Mix(852, Amplitude * Math.Pow(10, -9.0 / 20))
+            .Silence(60);
+
+        Assert.Equal(string.Empty, Detect(signal.Samples));
+    }
+
+    [Fact]
+    public void A_key_under_speech_as_loud_as_itself_is_rejected()
+    {
+        var signal = new Signal();
+        signal.Tone('2', 200);
+        signal.MixHarmonics(fundamental: 130, totalRms: Amplitude);
+
+        Assert.Equal(string.Empty, Detect(signal.Samples));
+    }
+
+    [Fact]
     public void Tones_off_nominal_by_one_and_a_half_percent_are_still_keys()
     {
         var signal = new Signal();
@@ -196,6 +230,18 @@ public sealed class InbandDtmfDetectorTests
         signal.Tone('4', 200).Silence(10).Tone('4', 200, startSample: 1680).Silence(100);
 
         Assert.Equal("4", Detect(signal.Samples));
+    }
+
+    [Fact]
+    public void Another_key_flickering_for_single_blocks_within_a_held_key_is_ignored()
+    {
+        // Block-aligned: each block holds one key only, so the flicker is exactly one block long.
+        const int block = InbandDtmfDetector.BlockSize;
+        var signal = new Signal();
+        signal.ToneSamples('1', 3 * block).ToneSamples('2', block).ToneSamples('1', block)
+            .ToneSamples('2', block).ToneSamples('1', 3 * block).Silence(60);
+
+        Assert.Equal("1", Detect(signal.Samples));
     }
 
     [Fact]
@@ -304,12 +350,42 @@ public sealed class InbandDtmfDetectorTests
             return this;
         }
 
+        public Signal ToneSamples(char key, int count)
+        {
+            var tone = new short[count];
+            DtmfToneGenerator.Write(key, Amplitude, tone);
+            _samples.AddRange(tone);
+            return this;
+        }
+
         public Signal Pair(double low, double high, double lowAmplitude, double highAmplitude, int milliseconds)
         {
             var tone = new short[milliseconds * 8];
             DtmfToneGenerator.Write(low, high, lowAmplitude, highAmplitude, tone);
             _samples.AddRange(tone);
             return this;
+        }
+
+        /// <summary>Adds a sine over everything written so far.</summary>
+        public Signal Mix(double frequency, double amplitude)
+        {
+            for (int n = 0; n < _samples.Count; n++)
+            {
+                _samples[n] = Clip(_samples[n] + (amplitude * Math.Sin(2 * Math.PI * frequency * n / 8000)));
+            }
+
+            return this;
+        }
+
+        /// <summary>Adds equal harmonics of a voice-like fundamental up to 3.4 kHz, at the given total RMS.</summary>
+        public void MixHarmonics(double fundamental, double totalRms)
+        {
+            int harmonics = (int)(3400 / fundamental);
+            double amplitude = totalRms * Math.Sqrt(2.0 / harmonics);
+            for (int k = 1; k <= harmonics; k++)
+            {
+                Mix(k * fundamental, amplitude);
+            }
         }
 
         public void AddWhiteNoise(double rms, int seed)
@@ -319,8 +395,10 @@ public sealed class InbandDtmfDetectorTests
             {
                 // Box-Muller: Gaussian noise of the requested RMS.
                 double gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                _samples[i] = (short)Math.Clamp(_samples[i] + (rms * gaussian), short.MinValue, short.MaxValue);
+                _samples[i] = Clip(_samples[i] + (rms * gaussian));
             }
         }
+
+        private static short Clip(double value) => (short)Math.Clamp(Math.Round(value), short.MinValue, short.MaxValue);
     }
 }

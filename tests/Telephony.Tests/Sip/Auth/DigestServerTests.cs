@@ -444,7 +444,7 @@ public sealed class DigestServerTests
         var response = Md5Hex($"{ha1}:{nonce}:00000001:6b8b4567:auth:{ha2}");
         var value = $"Digest username=\"trunkuser\",realm=\"trunk.test\",cnonce=\"6b8b4567\",nc=00000001,qop=auth,"
             + $"uri=\"{uri}\",nonce=\"{nonce}\",response=\"{response}\",algorithm=MD5";
-        DigestSecret? Lookup(string user, string realm, DigestAlgorithm algorithm) =>
+        static DigestSecret? Lookup(string user, string realm, DigestAlgorithm algorithm) =>
             user == "trunkuser" ? DigestSecret.FromPassword("s3cret") : null;
 
         Assert.True(DigestCredentials.TryParse(value, out var credentials, out _));
