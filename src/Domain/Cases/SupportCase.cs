@@ -193,8 +193,12 @@ public sealed class SupportCase
         }
 
         var previous = Assignee;
-        Assignee = agent.Trim();
-        Record(change, "assigned", previous is null ? $"assigned to {Assignee}" : $"reassigned from {previous} to {Assignee}");
+        if (!string.Equals(previous, agent.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            Assignee = agent.Trim();
+            Record(change, "assigned", previous is null ? $"assigned to {Assignee}" : $"reassigned from {previous} to {Assignee}");
+        }
+
         if (Status == CaseStatus.Open)
         {
             Attend(change);

@@ -86,12 +86,34 @@ public sealed class DigestServer
     /// <summary>
     /// One challenge per algorithm we accept, SHA-256 first then MD5, sharing one nonce: each goes into its own
     /// WWW-Authenticate (or Proxy-Authenticate) header, in this order (RFC 8760 §2.4), so clients that know
-    /// SHA-256 use it and older ones still find MD5.
+    /// SHA-256 use it and others can still find MD5.
     /// </summary>
-    public IReadOnlyList<DigestChallenge> CreateChallenges(bool stale = false)
+    /// <remarks>
+    /// Not every peer copes: sipp 3.6.1 answers only the topmost challenge and knows only MD5, and baresip 1.0.0
+    /// (libre 1.x) gives up on a response carrying any SHA-256 challenge. Challenge such peers with
+    /// <see cref="CreateChallenges(IEnumerable{DigestAlgorithm}, bool)"/> and MD5 alone.
+    /// </remarks>
+    public IReadOnlyList<DigestChallenge> CreateChallenges(bool stale = false) =>
+        CreateChallenges([DigestAlgorithm.Sha256, DigestAlgorithm.Md5], stale);
+
+    /// <summary>One challenge per algorithm, in the order given (most preferred first, RFC 8760 §2.4), sharing one nonce.</summary>
+    public IReadOnlyList<DigestChallenge> CreateChallenges(IEnumerable<DigestAlgorithm> algorithms, bool stale = false)
     {
+        ArgumentNullException.ThrowIfNull(algorithms);
         var nonce = NewNonce();
-        return [NewChallenge(DigestAlgorithm.Sha256, nonce, stale), NewChallenge(DigestAlgorithm.Md5, nonce, stale)];
+        var challenges = new List<DigestChallenge>();
+        foreach (var algorithm in algorithms)
+        {
+            ArgumentNullException.ThrowIfNull(algorithm, nameof(algorithms));
+            challenges.Add(NewChallenge(algorithm, nonce, stale));
+        }
+
+        if (challenges.Count == 0)
+        {
+            throw new ArgumentException("At least one algorithm is needed.", nameof(algorithms));
+        }
+
+        return challenges;
     }
 
     /// <summary>Checks credentials against a secret looked up synchronously (e.g. from a cache of agents' SIP secrets).</summary>

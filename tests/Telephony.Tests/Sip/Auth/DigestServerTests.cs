@@ -51,6 +51,21 @@ public sealed class DigestServerTests
     }
 
     [Fact]
+    public void Challenges_follow_the_configured_algorithms()
+    {
+        var server = NewServer();
+
+        var md5Only = server.CreateChallenges([DigestAlgorithm.Md5], stale: true);
+        var both = server.CreateChallenges([DigestAlgorithm.Md5, DigestAlgorithm.Sha256]);
+
+        Assert.Equal([DigestAlgorithm.Md5], md5Only.Select(c => c.Algorithm));
+        Assert.True(md5Only[0].Stale);
+        Assert.Equal([DigestAlgorithm.Md5, DigestAlgorithm.Sha256], both.Select(c => c.Algorithm));
+        Assert.Equal(both[0].Nonce, both[1].Nonce);
+        Assert.Throws<ArgumentException>(() => server.CreateChallenges([]));
+    }
+
+    [Fact]
     public void Every_challenge_has_a_new_nonce()
     {
         var server = NewServer();
