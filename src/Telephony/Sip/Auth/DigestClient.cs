@@ -138,8 +138,9 @@ public sealed class DigestClient
         };
     }
 
-    // RFC 7616 §3.4: use a qop the server offered; auth when offered, since auth-int also needs the body and
-    // protects nothing SIP's integrity needs here. No qop offered means the RFC 2069 response.
+    // RFC 7616 §3.4: answer with a qop the server offered. auth when offered, as SIP UAs do: auth-int would bind
+    // the response to the body, which must then be final before the request is authorized. No qop offered
+    // means the RFC 2069 response.
     private static bool ChooseQop(DigestChallenge challenge, out string? qop)
     {
         qop = null;

@@ -23,6 +23,7 @@ internal sealed class NonceUseTable(int capacity, TimeSpan lifetime)
     private readonly int _capacity = capacity;
     private readonly long _lifetimeTicks = lifetime.Ticks;
     private long _forgottenUpTo = long.MinValue;
+    private long _latestTicks = long.MinValue;
 
     public enum Use
     {
@@ -47,13 +48,20 @@ internal sealed class NonceUseTable(int capacity, TimeSpan lifetime)
         }
     }
 
-    /// <summary>Records a use of a nonce whose response was verified; null <paramref name="nonceCount"/> means no qop.</summary>
+    /// <summary>
+    /// Records a use of a nonce whose response was verified and which was live at <paramref name="nowTicks"/>;
+    /// null <paramref name="nonceCount"/> means no qop.
+    /// </summary>
     public Use Register(string nonce, string username, long issuedAtTicks, uint? nonceCount, long nowTicks)
     {
         lock (_gate)
         {
-            DropExpired(nowTicks);
-            if (issuedAtTicks <= _forgottenUpTo)
+            // Callers read the clock before taking the lock, so another thread may already have dropped this
+            // nonce's entry at a later time. Judging expiry by the latest time seen keeps that entry's loss from
+            // letting a replay through.
+            _latestTicks = Math.Max(_latestTicks, nowTicks);
+            DropExpired(_latestTicks);
+            if (issuedAtTicks <= _forgottenUpTo || _latestTicks - issuedAtTicks > _lifetimeTicks)
             {
                 return Use.Forgotten;
             }

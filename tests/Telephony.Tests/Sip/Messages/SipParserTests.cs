@@ -14,6 +14,7 @@ public sealed class SipParserTests
         Call-ID: a84b4c76e66710@192.0.2.9
         CSeq: 63104 OPTIONS
 
+
         """;
 
     [Fact]
