@@ -415,9 +415,31 @@ public static class SipParser
                 continue;
             }
 
-            var value = DecodeValue(data[(lineStart + colon + 1)..regionEnd]);
-            headers.AddParsed(SipHeaderNames.Canonicalize(name), value);
+            // RFC 3261 §25.1: a CR stands only in CRLF, even inside a quoted-pair.
+            var region = data[(lineStart + colon + 1)..regionEnd];
+            if (HasBareCarriageReturn(region))
+            {
+                Fail(ref fault, SipParseErrorKind.MalformedHeaderLine, $"Header {Echo(name)} contains a bare CR");
+                continue;
+            }
+
+            headers.AddParsed(SipHeaderNames.Canonicalize(name), DecodeValue(region));
         }
+    }
+
+    private static bool HasBareCarriageReturn(ReadOnlySpan<byte> region)
+    {
+        for (var i = region.IndexOf(CR); i >= 0; i = region.IndexOf(CR))
+        {
+            if (i + 1 >= region.Length || region[i + 1] != LF)
+            {
+                return true;
+            }
+
+            region = region[(i + 1)..];
+        }
+
+        return false;
     }
 
     /// <summary>Decodes a header value as UTF-8, replacing each fold with one space and trimming SP/HT.</summary>

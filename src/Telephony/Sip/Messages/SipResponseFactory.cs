@@ -52,7 +52,7 @@ public static class SipResponseFactory
     private static void CopyDialogHeaders(SipHeaders source, SipResponse response, int statusCode, string? toTag)
     {
         CopyFirst(source, response, SipHeaderNames.From);
-        if (source.GetFirst(SipHeaderNames.To) is { } to)
+        if (Copyable(source, SipHeaderNames.To) is { } to)
         {
             // Appending keeps the request's To byte for byte, as RFC 3261 §8.2.6.2 wants the URI unchanged.
             response.Headers.Add(SipHeaderNames.To, toTag is null ? to : $"{to};tag={toTag}");
@@ -68,11 +68,15 @@ public static class SipResponseFactory
 
     private static void CopyFirst(SipHeaders source, SipResponse response, string name)
     {
-        if (source.GetFirst(name) is { } value && value.AsSpan().IndexOfAny('\r', '\n') < 0)
+        if (Copyable(source, name) is { } value)
         {
             response.Headers.Add(name, value);
         }
     }
+
+    // Headers built by hand could hold anything; only values that can be written as one line are copied.
+    private static string? Copyable(SipHeaders source, string name) =>
+        source.GetFirst(name) is { } value && value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : null;
 
     /// <summary>The reason phrase a response gets when none is given.</summary>
     public static string GetDefaultReasonPhrase(int statusCode) =>

@@ -322,7 +322,9 @@ public sealed class Rfc4475TortureTests
         Assert.Null(request.MaxForwards);
         Assert.Null(request.Vias[0].Branch);
         Assert.Equal(105, request.Body.Length);
-        Assert.Equal("phone", request.To.Uri!.UserParameter);
+        Assert.Equal("phone", request.From.Uri!.UserParameter);
+        Assert.Equal("phone", request.To.Parameters.GetValue("user"));
+        Assert.Null(request.To.Uri!.UserParameter);
         Assert.Equal("ss1.example.com", Assert.Single(request.RecordRoutes).Uri!.Maddr);
     }
 
