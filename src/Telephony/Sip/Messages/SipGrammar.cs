@@ -72,6 +72,18 @@ internal static class SipGrammar
 
     public static bool IsValidUriHeaderText(ReadOnlySpan<char> value) => IsEscapedOf(value, UriHeaderChars);
 
+    /// <summary>A parameter value as written: a quoted-string, or token/host/paramchar text.</summary>
+    public static bool IsValidParameterValue(string value)
+    {
+        if (value.StartsWith('"'))
+        {
+            var reader = new SipValueReader(value);
+            return reader.TryReadQuotedString(out _, out _) && reader.End;
+        }
+
+        return value.Length > 0 && (!value.AsSpan().ContainsAnyExcept(GenericValueChars) || IsValidParamText(value));
+    }
+
     /// <summary>Every character is allowed or starts a well-formed %HH escape.</summary>
     private static bool IsEscapedOf(ReadOnlySpan<char> value, SearchValues<char> allowed)
     {

@@ -57,6 +57,11 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
             throw new ArgumentException($"'{name}' is not a valid parameter name.", nameof(name));
         }
 
+        if (value is not null && !SipGrammar.IsValidParameterValue(value))
+        {
+            throw new ArgumentException($"'{value}' is not a valid parameter value; quote it if it has to hold spaces or separators.", nameof(value));
+        }
+
         var index = IndexOf(name);
         SipParameter[] items;
         if (index >= 0)

@@ -24,7 +24,7 @@ public sealed class SipParseError
 
     /// <summary>
     /// For a request (other than ACK, which is never answered) whose Via could be read: the headers needed to
-    /// answer with <see cref="StatusCode"/>. Null for responses, which are dropped (RFC 3261 §18.1.2).
+    /// answer with <see cref="StatusCode"/>. Null for responses: a response is never answered, only dropped.
     /// </summary>
     public SipPartialRequest? PartialRequest { get; }
 

@@ -6,7 +6,7 @@ public enum SipParseErrorKind
     /// <summary>Nothing but line breaks: a keep-alive, not a message.</summary>
     Empty,
 
-    /// <summary>Larger than <see cref="SipParserOptions.MaxMessageSize"/>; RFC 3261 §21.5.14 513.</summary>
+    /// <summary>Larger than <see cref="SipParserOptions.MaxMessageSize"/>; answered 513 (RFC 3261 §21.5.7).</summary>
     MessageTooLarge,
 
     /// <summary>More header lines than <see cref="SipParserOptions.MaxHeaderCount"/>.</summary>
@@ -18,13 +18,13 @@ public enum SipParseErrorKind
     /// <summary>The status line is not <c>SIP-Version SP 3DIGIT SP Reason-Phrase</c> (RFC 3261 §7.2).</summary>
     MalformedStatusLine,
 
-    /// <summary>A SIP version other than 2.0; RFC 3261 §8.2.2.3 505.</summary>
+    /// <summary>A SIP version other than 2.0; answered 505 (RFC 3261 §21.5.6).</summary>
     UnsupportedVersion,
 
     /// <summary>The Request-URI is not a valid URI, or a SIP URI carrying headers (RFC 3261 §19.1.1).</summary>
     MalformedRequestUri,
 
-    /// <summary>The Request-URI is a valid URI of a scheme other than sip/sips; RFC 3261 §8.2.2.1 416.</summary>
+    /// <summary>The Request-URI is a valid URI of a scheme other than sip/sips; answered 416 (RFC 3261 §8.2.2.1).</summary>
     UnsupportedUriScheme,
 
     /// <summary>A header line without a colon or with a name that is not a token.</summary>
@@ -36,7 +36,7 @@ public enum SipParseErrorKind
     /// <summary>A mandatory header (RFC 3261 §8.1.1) is absent.</summary>
     MissingHeader,
 
-    /// <summary>A single-valued header appears more than once (RFC 4475 §3.3.7, §3.3.8).</summary>
+    /// <summary>A single-valued header appears more than once (RFC 4475 multi01 and mcl01).</summary>
     DuplicateHeader,
 
     /// <summary>A header the stack relies on has a value that does not follow its grammar.</summary>

@@ -26,7 +26,7 @@ public static class SipParser
     private static readonly string[] RequiredHeaders =
         [SipHeaderNames.To, SipHeaderNames.From, SipHeaderNames.CSeq, SipHeaderNames.CallId, SipHeaderNames.Via];
 
-    // Headers whose grammar allows exactly one value (RFC 4475 §3.3.7).
+    // Headers whose grammar allows exactly one value (RFC 4475 multi01).
     private static readonly string[] SingleHeaders =
         [SipHeaderNames.To, SipHeaderNames.From, SipHeaderNames.CallId, SipHeaderNames.CSeq, SipHeaderNames.MaxForwards, SipHeaderNames.ContentType];
 

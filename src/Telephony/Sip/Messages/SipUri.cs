@@ -112,7 +112,7 @@ public sealed class SipUri : IEquatable<SipUri>
     /// <summary>The <c>transport</c> parameter, or null.</summary>
     public string? Transport => GetParameter("transport");
 
-    /// <summary>Whether the <c>lr</c> parameter is present (RFC 3261 §16.12.1.1 loose routing).</summary>
+    /// <summary>Whether the <c>lr</c> parameter is present (loose routing, RFC 3261 §19.1.1).</summary>
     public bool IsLooseRouter => Parameters.Contains("lr");
 
     /// <summary>The <c>user</c> parameter (for example <c>phone</c>), or null.</summary>

@@ -99,4 +99,24 @@ public sealed class NameAddressTests
         Assert.Equal("\"Bob \\\"the\\\" Builder\" <sip:bob@example.com>;tag=t1", address.ToString());
         Assert.Equal("Bob \"the\" Builder", NameAddress.Parse(address.ToString()).DisplayName);
     }
+
+    [Theory]
+    [InlineData("a;b")]
+    [InlineData("two words")]
+    [InlineData("\"unterminated")]
+    [InlineData("")]
+    public void Parameter_values_that_would_break_the_header_are_refused(string value)
+    {
+        var address = NameAddress.Parse("<sip:a@example.com>");
+
+        Assert.Throws<ArgumentException>(() => address.WithParameter("x", value));
+    }
+
+    [Fact]
+    public void Quoted_parameter_values_are_kept_with_their_quotes()
+    {
+        var address = NameAddress.Parse("<sip:a@example.com>").WithParameter("+sip.instance", "\"<urn:uuid:1>\"");
+
+        Assert.Equal("<sip:a@example.com>;+sip.instance=\"<urn:uuid:1>\"", address.ToString());
+    }
 }
