@@ -3,6 +3,7 @@ using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Desk;
 using CallMyWay.Voice.Web.Health;
+using CallMyWay.Voice.Web.Hubs;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -11,6 +12,7 @@ builder.Services.AddDesk(builder.Configuration);
 builder.Services.AddDeskData(builder.Configuration);
 builder.Services.AddDeskAuth(builder.Configuration);
 builder.Services.AddDeskApi(builder.Configuration);
+builder.Services.AddAgentHub();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.MapAuthEndpoints();
 app.MapDeskEndpoints();
 app.MapCaseEndpoints();
 app.MapAgentEndpoints();
+app.MapHub<AgentHub>(HubServiceCollectionExtensions.AgentsPath);
 
 await app.RunAsync();
 

@@ -16,7 +16,8 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton(DeskRulesFactory.Create(hours, sla));
         services.AddSingleton(NumbersFile.Load(NumbersFile.Resolve(numbers.File)));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ICaseNotifier, LoggingCaseNotifier>();
+        services.AddSingleton<ICaseWatcher, LoggingCaseNotifier>();
+        services.AddSingleton<ICaseNotifier, CompositeCaseNotifier>();
         services.AddScoped<CaseService>();
         return services;
     }

@@ -1,10 +1,9 @@
-using CallMyWay.Voice.Domain.Application;
 using CallMyWay.Voice.Domain.Cases;
 
 namespace CallMyWay.Voice.Web.Desk;
 
 /// <summary>Writes one structured log line per case change: the desk's audit trail in the logs.</summary>
-public sealed partial class LoggingCaseNotifier(ILogger<LoggingCaseNotifier> logger) : ICaseNotifier
+public sealed partial class LoggingCaseNotifier(ILogger<LoggingCaseNotifier> logger) : ICaseWatcher
 {
     public Task CaseChangedAsync(SupportCase supportCase, CancellationToken cancellationToken)
     {
