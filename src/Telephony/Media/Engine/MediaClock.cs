@@ -145,11 +145,13 @@ public sealed partial class MediaClock : IDisposable
         }
 
         _wake.Set();
-        if (thread is not null && thread != Thread.CurrentThread)
+        if (thread == Thread.CurrentThread)
         {
-            thread.Join();
+            // Disposed by a stream during a tick: the loop ends after it and still needs the event.
+            return;
         }
 
+        thread?.Join();
         _wake.Dispose();
     }
 

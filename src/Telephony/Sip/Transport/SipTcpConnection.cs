@@ -47,6 +47,9 @@ internal sealed class SipTcpConnection
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>Whether a write was cancelled part way, leaving the stream unframeable.</summary>
+    public bool WriteInterrupted { get; private set; }
+
     /// <summary>Records traffic, which keeps the connection from being swept as idle.</summary>
     public void Touch() => Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
 
@@ -60,6 +63,11 @@ internal sealed class SipTcpConnection
         {
             await _stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
             Touch();
+        }
+        catch (OperationCanceledException)
+        {
+            WriteInterrupted = true;
+            throw;
         }
         finally
         {

@@ -80,7 +80,16 @@ public sealed partial class SipTransportLayer : ISipTransport
         }
 
         _listenAddress = IPAddress.Parse(_options.ListenAddress);
-        (_udpSocket, _tcpListener) = Bind(_listenAddress, _options.Port);
+        try
+        {
+            (_udpSocket, _tcpListener) = Bind(_listenAddress, _options.Port);
+        }
+        catch (SipTransportException)
+        {
+            _receiver = null;
+            throw;
+        }
+
         var udp = new SipEndPoint(SipTransportKind.Udp, SipResponseRouting.Normalize((IPEndPoint)_udpSocket.LocalEndPoint!));
         var tcp = new SipEndPoint(SipTransportKind.Tcp, SipResponseRouting.Normalize((IPEndPoint)_tcpListener.LocalEndPoint!));
         LocalEndPoints = [udp, tcp];
@@ -95,7 +104,9 @@ public sealed partial class SipTransportLayer : ISipTransport
             _loops.Add(Task.Run(() => AcceptConnectionsAsync(tcpListener, _stopping), CancellationToken.None));
         }
 
-        LogListening(_logger, udp.Address, _options.PublicAddress ?? _options.ListenAddress);
+        var advertised = _options.PublicAddress
+            ?? (IsWildcard(_listenAddress) ? "the local address routed to each peer" : _options.ListenAddress);
+        LogListening(_logger, udp.Address, advertised);
         return Task.CompletedTask;
     }
 
@@ -148,7 +159,7 @@ public sealed partial class SipTransportLayer : ISipTransport
         }
 
         var listen = IPAddress.Parse(_options.ListenAddress);
-        if (!listen.Equals(IPAddress.Any) && !listen.Equals(IPAddress.IPv6Any))
+        if (!IsWildcard(listen))
         {
             return SipGrammar.NormalizeHost(listen.ToString());
         }
@@ -250,6 +261,8 @@ public sealed partial class SipTransportLayer : ISipTransport
             }
         }
     }
+
+    private static bool IsWildcard(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
 
     private static Socket CreateSocket(IPAddress address, SocketType type, ProtocolType protocol)
     {
@@ -619,9 +632,9 @@ public sealed partial class SipTransportLayer : ISipTransport
         {
             await connection.WriteAsync(data, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (connection.WriteInterrupted)
         {
-            // Part of a message may have gone out; the stream can no longer be framed by the peer.
+            // Part of a message may have gone out; the peer can no longer frame the stream.
             CloseConnection(connection, "send cancelled");
             throw;
         }
@@ -677,7 +690,7 @@ public sealed partial class SipTransportLayer : ISipTransport
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping);
         try
         {
-            if (!_listenAddress.Equals(IPAddress.Any) && !_listenAddress.Equals(IPAddress.IPv6Any) && _listenAddress.AddressFamily == remote.AddressFamily)
+            if (!IsWildcard(_listenAddress) && _listenAddress.AddressFamily == remote.AddressFamily)
             {
                 // The peer sees the address our Via and Contact advertise.
                 socket.Bind(new IPEndPoint(_listenAddress, 0));
@@ -723,8 +736,8 @@ public sealed partial class SipTransportLayer : ISipTransport
         LogConnectionClosed(_logger, connection.Id, connection.Remote, reason);
     }
 
-    // A reason phrase is one line of printable text (RFC 3261 §25.1 Reason-Phrase); keep it short too.
-    private static string Sanitize(string reason)
+    /// <summary>A parse error's reason made fit for a reason phrase: one line of printable text (RFC 3261 §25.1), short.</summary>
+    internal static string Sanitize(string reason)
     {
         const int MaxLength = 120;
         var builder = new StringBuilder(Math.Min(reason.Length, MaxLength));

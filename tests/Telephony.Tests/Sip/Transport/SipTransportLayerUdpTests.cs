@@ -115,6 +115,7 @@ public sealed class SipTransportLayerUdpTests
         await SendAsync(peer, SipText.Options("SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKex2", callId: "throws-async"), harness.UdpEndPoint);
         await SendAsync(peer, SipText.Options("SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKex3", callId: "fine"), harness.UdpEndPoint);
         var survivor = await delivered.Task.WaitAsync(TransportHarness.Timeout);
+        await harness.Logger.WaitForAsync(entry => entry.Exception?.Message == "asynchronous failure");
 
         Assert.Equal("fine", survivor.Message.CallId);
         Assert.Equal(3, harness.Counters.MessagesReceived);
@@ -132,6 +133,30 @@ public sealed class SipTransportLayerUdpTests
             completion.TrySetResult(incoming);
             return ValueTask.CompletedTask;
         }
+    }
+
+    [Fact]
+    public async Task Dual_stack_listener_sees_ipv4_peers_as_ipv4_and_answers_them()
+    {
+        if (!Socket.OSSupportsIPv6)
+        {
+            return;
+        }
+
+        await using var harness = await TransportHarness.StartAsync(options => options.ListenAddress = "::");
+        using var peer = Peer();
+        var port = harness.UdpEndPoint.Port;
+
+        await SendAsync(peer, SipText.Options("SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bKdual;rport"), new IPEndPoint(IPAddress.Loopback, port));
+        var incoming = await harness.ReceiveAsync();
+        var request = (SipRequest)incoming.Message;
+        await harness.Transport.SendAsync(SipResponseFactory.CreateResponse(request, 200, toTag: "dual"), SipResponseRouting.ResponseDestination(request, incoming.Source), CancellationToken.None);
+        var (answer, _) = await ReceiveAsync(peer);
+
+        Assert.Equal(IPAddress.IPv6Any, harness.UdpEndPoint.Address);
+        Assert.Equal(EndPointOf(peer), incoming.Source.Address);
+        Assert.Equal("127.0.0.1", incoming.Message.Vias[0].Received);
+        Assert.Equal(200, Assert.IsType<SipResponse>(answer).StatusCode);
     }
 
     [Fact]

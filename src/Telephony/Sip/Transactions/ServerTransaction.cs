@@ -1,0 +1,86 @@
+using CallMyWay.Voice.Telephony.Sip.Messages;
+using CallMyWay.Voice.Telephony.Sip.Transport;
+
+namespace CallMyWay.Voice.Telephony.Sip.Transactions;
+
+/// <summary>
+/// A server transaction (RFC 3261 §17.2) as the TU sees it: the request, where it came from, and
+/// <see cref="RespondAsync(SipResponse)"/>, through which every response to it is sent.
+/// </summary>
+public abstract class ServerTransaction : SipTransaction
+{
+    private volatile SipResponse? _lastResponse;
+    private string? _localTag;
+
+    private protected ServerTransaction(TransactionLayer layer, SipRequest request, SipEndPoint source, SipEndPoint local, SipEndPoint responseDestination)
+        : base(layer, request, source.Transport)
+    {
+        Source = source;
+        Local = local;
+        ResponseDestination = responseDestination;
+    }
+
+    /// <summary>Where the request came from: the real packet source, and over TCP the connection.</summary>
+    public SipEndPoint Source { get; }
+
+    /// <summary>The local end point the request arrived on.</summary>
+    public SipEndPoint Local { get; }
+
+    /// <summary>Where this transaction's responses go (see <see cref="TransactionLayerOptions.ResponseDestination"/>).</summary>
+    public SipEndPoint ResponseDestination { get; }
+
+    /// <summary>The response most recently sent, which a retransmitted request gets again.</summary>
+    public SipResponse? LastResponse
+    {
+        get => _lastResponse;
+        private protected set => _lastResponse = value;
+    }
+
+    /// <summary>Whether a final response has been sent.</summary>
+    public abstract bool HasFinalResponse { get; }
+
+    /// <summary>
+    /// A To tag for this transaction's responses (RFC 3261 §8.2.6.2), drawn once; <see cref="CreateResponse"/> uses it,
+    /// and the 200 to a CANCEL carries it too (§9.2) unless an earlier response set another.
+    /// </summary>
+    public string LocalTag
+    {
+        get
+        {
+            var tag = Volatile.Read(ref _localTag);
+            return tag ?? Interlocked.CompareExchange(ref _localTag, SipIdentifiers.NewTag(), null) ?? _localTag!;
+        }
+    }
+
+    internal ServerTransactionKey? Key { get; init; }
+
+    internal LegacyTransactionKey? LegacyKey { get; init; }
+
+    /// <summary>A response to the request with <see cref="LocalTag"/> as To tag (none on a 100, none added when the
+    /// request already had one), ready for headers and body to be added.</summary>
+    public SipResponse CreateResponse(int statusCode, string? reasonPhrase = null) =>
+        SipResponseFactory.CreateResponse(Request, statusCode, reasonPhrase, LocalTag);
+
+    /// <summary>Sends <see cref="CreateResponse"/>(<paramref name="statusCode"/>, <paramref name="reasonPhrase"/>).</summary>
+    public ValueTask<bool> RespondAsync(int statusCode, string? reasonPhrase = null) => RespondAsync(CreateResponse(statusCode, reasonPhrase));
+
+    /// <summary>
+    /// Sends a response from the TU, moving the state machine on. Returns false, sending nothing, when the state no
+    /// longer takes it (a final response was already sent, or the transaction has ended). A transport failure is
+    /// thrown as <see cref="SipTransportException"/> after the transaction has dealt with it (RFC 3261 §17.2.4).
+    /// </summary>
+    public abstract ValueTask<bool> RespondAsync(SipResponse response);
+
+    /// <summary>The event "request retransmission received" (for an INVITE transaction, of the INVITE).</summary>
+    internal abstract ValueTask OnRetransmissionAsync();
+
+    private protected void CheckBelongs(SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var cseq = response.CSeq;
+        if (cseq.Number != Request.CSeq.Number || cseq.Method != Request.Method)
+        {
+            throw new ArgumentException($"A response with CSeq '{cseq}' does not answer '{Request.CSeq}'.", nameof(response));
+        }
+    }
+}
