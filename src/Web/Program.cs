@@ -4,6 +4,7 @@ using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Desk;
 using CallMyWay.Voice.Web.Health;
 using CallMyWay.Voice.Web.Hubs;
+using CallMyWay.Voice.Web.Sla;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -13,6 +14,7 @@ builder.Services.AddDeskData(builder.Configuration);
 builder.Services.AddDeskAuth(builder.Configuration);
 builder.Services.AddDeskApi(builder.Configuration);
 builder.Services.AddAgentHub();
+builder.Services.AddSlaEngine(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapAuthEndpoints();
 app.MapDeskEndpoints();
 app.MapCaseEndpoints();
 app.MapAgentEndpoints();
+app.MapReportEndpoints();
 app.MapHub<AgentHub>(HubServiceCollectionExtensions.AgentsPath);
 
 await app.RunAsync();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallMyWay.Voice.Web.Tests;
 
@@ -13,8 +14,11 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public DeskFactory(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    private readonly TimeProvider? _time;
+
+    public DeskFactory(string? databasePath = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
+        _time = time;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"cmw-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>
         {
@@ -57,6 +61,11 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_time is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_time));
         }
     }
 }

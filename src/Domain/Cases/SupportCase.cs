@@ -350,6 +350,68 @@ public sealed class SupportCase
         return null;
     }
 
+    /// <summary>Notes in the history that an SLA alert went out, so the case's page shows it beside the work.</summary>
+    public void RecordSlaAlert(SlaAlertKind kind, SlaAlertLevel level, DateTimeOffset due, CaseChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var what = level == SlaAlertLevel.Warning ? "75 % of the time used" : "target breached";
+        Record(change, level == SlaAlertLevel.Warning ? "slaWarning" : "slaBreach", $"{ContractName.Of(kind)} {what}, due {due:yyyy-MM-dd HH:mm zzz}");
+    }
+
+    /// <summary>Raises the case straight to a level, e.g. when an SLA breach rule says so; lower or equal levels are refused.</summary>
+    public DomainError? EscalateTo(EscalationLevel level, string reason, CaseChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!Enum.IsDefined(level) || level <= Level)
+        {
+            return new DomainError("case.level", $"The case is already at level {(int)Level}; it can only go up.");
+        }
+
+        while (Level < level)
+        {
+            var error = Escalate(reason, change);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The SLA alerts this case will raise if nothing changes: a warning at 75 % and a breach at 100 % of each
+    /// target still open (attention until an agent takes the case, resolution until it is resolved). Empty while
+    /// the clock is stopped.
+    /// </summary>
+    public IReadOnlyList<PlannedSlaAlert> PlannedSlaAlerts(DeskRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (SlaRunningSince is not { } since || AttentionDue is not { } attentionDue || ResolutionDue is not { } resolutionDue)
+        {
+            return [];
+        }
+
+        var target = rules.Sla.For(Severity);
+        var calendar = rules.Sla.CalendarFor(Severity, rules.Calendar);
+        var alerts = new List<PlannedSlaAlert>(4);
+        if (AttendedAt is null)
+        {
+            alerts.Add(new PlannedSlaAlert(SlaAlertKind.Attention, SlaAlertLevel.Warning, WarningTime(target.Attention), attentionDue));
+            alerts.Add(new PlannedSlaAlert(SlaAlertKind.Attention, SlaAlertLevel.Breach, attentionDue, attentionDue));
+        }
+
+        alerts.Add(new PlannedSlaAlert(SlaAlertKind.Resolution, SlaAlertLevel.Warning, WarningTime(target.Resolution), resolutionDue));
+        alerts.Add(new PlannedSlaAlert(SlaAlertKind.Resolution, SlaAlertLevel.Breach, resolutionDue, resolutionDue));
+        return alerts;
+
+        DateTimeOffset WarningTime(TimeSpan full)
+        {
+            var remaining = (full * PlannedSlaAlert.WarningShare) - SlaConsumed;
+            return calendar.Add(since, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        }
+    }
+
     private static Severity DefaultSeverity(CaseKind kind, AffectedUsers? users, Interruption? interruption)
     {
         if (users is not null && interruption is not null)

@@ -14,6 +14,8 @@ public abstract class DeskDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<Agent> Agents => Set<Agent>();
 
+    public DbSet<Sla.SlaAlertRecord> SlaAlerts => Set<Sla.SlaAlertRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -12,4 +12,7 @@ public sealed class SlaOptions
     public SlaTargetOptions? S3 { get; set; }
 
     public SlaTargetOptions? S4 { get; set; }
+
+    /// <summary>Escalation rules on breach; empty means the defaults (attention S1/S2 → 2, resolution S1 → 3).</summary>
+    public IList<Sla.EscalationRuleOptions> Escalations { get; } = [];
 }
