@@ -54,16 +54,16 @@ internal sealed class IvrSession(IIvrChannel channel, CaseChannel caseChannel, I
         Emit(new LanguageChanged(CallId, Now, from, Language));
     }
 
-    public void CaseOpened(long number, CaseKind kind)
+    public void OnCaseOpened(long number, CaseKind kind)
     {
         CaseNumber = number;
-        Emit(new Events.CaseOpened(CallId, Now, number, kind));
+        Emit(new CaseOpened(CallId, Now, number, kind));
     }
 
-    public void CaseLookedUp(long number)
+    public void OnCaseLookedUp(long number)
     {
         CaseNumber = number;
-        Emit(new Events.CaseLookedUp(CallId, Now, number));
+        Emit(new CaseLookedUp(CallId, Now, number));
     }
 
     /// <summary>

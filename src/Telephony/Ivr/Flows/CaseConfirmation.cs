@@ -29,7 +29,7 @@ internal sealed class CaseConfirmation(ILogger logger)
 
         if (receipt.Number is { } number)
         {
-            session.CaseOpened(number, kind);
+            session.OnCaseOpened(number, kind);
         }
         else
         {

@@ -31,7 +31,14 @@ public sealed class IvrCallFlow
         IvrOptions options,
         ILogger<IvrCallFlow> logger)
     {
+        ArgumentNullException.ThrowIfNull(desk);
+        ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Attempts, 1, nameof(options));
         _rules = rules;
         _events = events;
         _time = time;

@@ -43,7 +43,7 @@ internal sealed class StatusFlow(IIvrCaseDesk desk)
             return FlowResult.InputFailed;
         }
 
-        session.CaseLookedUp(reading.Number);
+        session.OnCaseLookedUp(reading.Number);
         await session.PlayAsync(
             [
                 session.Prompt(PromptKeys.StatusCase),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CallMyWay.Voice.Telephony.Sip.Messages;
 using CallMyWay.Voice.Telephony.Sip.Transport;
 
@@ -92,7 +93,7 @@ public abstract class SipTransaction
         catch (Exception exception)
         {
             Layer.Counters.TransportErrorSeen();
-            TransactionLayer.LogSendFailed(Layer.Logger, message is SipRequest request ? request.Method.Name : ((SipResponse)message).StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), destination, exception);
+            TransactionLayer.LogSendFailed(Layer.Logger, Describe(message), destination, exception);
             OnTransportError();
             if (rethrow)
             {
@@ -100,6 +101,13 @@ public abstract class SipTransaction
             }
         }
     }
+
+    private static string Describe(SipMessage message) => message switch
+    {
+        SipRequest request => request.Method.Name,
+        SipResponse response => response.StatusCode.ToString(CultureInfo.InvariantCulture),
+        _ => message.GetType().Name,
+    };
 
     /// <summary>Lets a send started from a timer run on; <see cref="SendAsync"/> without rethrow never faults.</summary>
     private protected static void Forget(ValueTask task)

@@ -53,7 +53,9 @@ public sealed partial class TransactionLayer : IAsyncDisposable
     /// <summary>What the layer has done so far.</summary>
     public TransactionCounters Counters { get; } = new();
 
-    internal TransactionScheduler Scheduler { get; }
+    /// <summary>The one scheduler every transaction's timers run on; the dialog layer schedules its 2xx
+    /// retransmissions (RFC 3261 §13.3.1.4) here too rather than creating timers of its own.</summary>
+    public TransactionScheduler Scheduler { get; }
 
     internal ISipTransport Transport => _transport;
 

@@ -55,7 +55,8 @@ public sealed class TransactionScheduler : IDisposable
     /// <summary>Callbacks that threw; each is a bug in the caller.</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
-    /// <summary>Runs <paramref name="callback"/> once, <paramref name="delay"/> from now.</summary>
+    /// <summary>Runs <paramref name="callback"/> once, <paramref name="delay"/> from now; after <see cref="Dispose"/>,
+    /// never.</summary>
     public ScheduledCallback Schedule(TimeSpan delay, Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -64,7 +65,13 @@ public sealed class TransactionScheduler : IDisposable
         var entry = new ScheduledCallback(this, callback, now + (long)(delay.Ticks * _timestampTicksPerTimeSpanTick));
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                // Stopping: a transaction racing the shutdown gets a timer that never fires rather than an exception.
+                entry.TryMarkCancelled();
+                return entry;
+            }
+
             _queue.Enqueue(entry, (entry.Deadline, _sequence++));
             if (entry.Deadline < _armedDeadline)
             {
