@@ -1,5 +1,6 @@
 using CallMyWay.Voice.Web.Api;
 using CallMyWay.Voice.Web.Auth;
+using CallMyWay.Voice.Web.Calls;
 using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Desk;
 using CallMyWay.Voice.Web.Health;
@@ -8,14 +9,17 @@ using CallMyWay.Voice.Web.Sla;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the program, wherever it is started from; relative data paths stay relative to
+// the working directory (the repository root for `dotnet run --project src/Web`).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddDesk(builder.Configuration);
 builder.Services.AddDeskData(builder.Configuration);
 builder.Services.AddDeskAuth(builder.Configuration);
 builder.Services.AddDeskApi(builder.Configuration);
 builder.Services.AddAgentHub();
 builder.Services.AddSlaEngine(builder.Configuration);
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddTelephony(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SipHealthCheck>("sip");
 
 var app = builder.Build();
 
@@ -40,6 +44,7 @@ app.MapDeskEndpoints();
 app.MapCaseEndpoints();
 app.MapAgentEndpoints();
 app.MapReportEndpoints();
+app.MapCallEndpoints();
 app.MapHub<AgentHub>(HubServiceCollectionExtensions.AgentsPath);
 
 await app.RunAsync();

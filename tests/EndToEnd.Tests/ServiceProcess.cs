@@ -15,14 +15,23 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly string _dataFolder;
 
-    private ServiceProcess(Process process, string dataFolder, Uri baseAddress)
+    private ServiceProcess(Process process, string dataFolder, Uri baseAddress, int sipPort)
     {
+        SipPort = sipPort;
         _process = process;
         _dataFolder = dataFolder;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The service's SIP port on 127.0.0.1 (UDP and TCP).</summary>
+    public int SipPort { get; }
+
+    public string DataFolder => _dataFolder;
+
+    public const string AdminEmail = "admin@callmyway.test";
+    public const string AdminPassword = "correct-horse-battery-staple";
 
     public string Output
     {
@@ -49,12 +58,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         var dataFolder = Path.Combine(Path.GetTempPath(), $"cmw-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataFolder);
         var port = FreeTcpPort();
+        var sipPort = FreeSipPort();
         var all = new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Sip:ListenAddress"] = "127.0.0.1",
+            ["Sip:Port"] = sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sip:RecordingFolder"] = Path.Combine(dataFolder, "recordings"),
+            ["Ivr:OutboxFolder"] = Path.Combine(dataFolder, "outbox"),
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(dataFolder, "callmyway.db")}",
-            ["Auth:AdminEmail"] = "admin@callmyway.test",
-            ["Auth:AdminPassword"] = "correct-horse-battery-staple",
+            ["Auth:AdminEmail"] = AdminEmail,
+            ["Auth:AdminPassword"] = AdminPassword,
         };
         if (settings is not null)
         {
@@ -72,7 +86,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var service = new ServiceProcess(process, dataFolder, new Uri($"http://127.0.0.1:{port}"));
+        var service = new ServiceProcess(process, dataFolder, new Uri($"http://127.0.0.1:{port}"), sipPort);
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
@@ -138,6 +152,37 @@ public sealed class ServiceProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A port free for both UDP and TCP on 127.0.0.1, for the service's SIP listeners.</summary>
+    public static int FreeSipPort()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var candidate = ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
+            try
+            {
+                using var tcp = new TcpListener(IPAddress.Loopback, candidate);
+                tcp.Start();
+                return candidate;
+            }
+            catch (SocketException)
+            {
+                // Taken for TCP; try another.
+            }
+        }
+
+        throw new InvalidOperationException("No port is free for both UDP and TCP.");
+    }
+
+    /// <summary>An HTTP client logged in as the administrator.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
+        var login = await client.PostAsync("/api/auth/login", new StringContent($"{{\"email\":\"{AdminEmail}\",\"password\":\"{AdminPassword}\"}}", Encoding.UTF8, "application/json"));
+        login.EnsureSuccessStatusCode();
+        return client;
     }
 
     private static string FindRepositoryRoot()

@@ -25,6 +25,9 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
             ["Auth:AdminEmail"] = AdminEmail,
             ["Auth:AdminPassword"] = AdminPassword,
+            ["Sip:ListenAddress"] = "127.0.0.1",
+            ["Sip:Port"] = "0",
+            ["Ivr:OutboxFolder"] = Path.Combine(Path.GetTempPath(), $"cmw-outbox-{Guid.NewGuid():N}"),
         };
         if (settings is not null)
         {

@@ -1,0 +1,66 @@
+using CallMyWay.Voice.Telephony.Calls;
+using CallMyWay.Voice.Telephony.Ivr;
+using CallMyWay.Voice.Telephony.Ivr.Desk;
+using CallMyWay.Voice.Telephony.Ivr.Events;
+using CallMyWay.Voice.Telephony.Ivr.Prompts;
+using CallMyWay.Voice.Telephony.Media.Engine;
+using CallMyWay.Voice.Telephony.Sip.Transactions;
+using CallMyWay.Voice.Telephony.Sip.Transport;
+using CallMyWay.Voice.Telephony.Sip.UserAgent;
+using CallMyWay.Voice.Web.Numbers;
+using Microsoft.Extensions.Options;
+
+namespace CallMyWay.Voice.Web.Calls;
+
+/// <summary>Registers the phone side: SIP stack, media engine, prompts, the IVR as the calls' application, the outbox.</summary>
+public static class TelephonyServiceCollectionExtensions
+{
+    public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
+    {
+        var sip = configuration.GetSection(SipTransportOptions.SectionName).Get<SipTransportOptions>() ?? new SipTransportOptions();
+        var problems = sip.Validate();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+
+        var trunk = configuration.GetSection(TrunkOptions.SectionName).Get<TrunkOptions>() ?? new TrunkOptions();
+        var sources = new SourcePolicy(trunk.AllowedSources.Count > 0 ? trunk.AllowedSources : TrunkOptions.DefaultAllowedSources);
+        var promptFolder = NumbersFile.Resolve(configuration["Prompts:Folder"] ?? "prompts");
+        var catalogue = PromptCatalogue.Load(promptFolder);
+        var missing = catalogue.Missing(PromptKeys.All, IvrLanguage.All);
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Prompts:Folder {promptFolder} lacks {missing.Count} prompts, e.g. {missing[0]}; run prompts/generate.sh.");
+        }
+
+        services.AddSingleton(Options.Create(sip));
+        services.Configure<SipUserAgentOptions>(configuration.GetSection(SipUserAgentOptions.SectionName));
+        services.AddSingleton(trunk);
+        services.AddSingleton(sources);
+        services.AddSingleton(catalogue);
+        services.AddMediaEngine(configuration, promptFolder);
+        services.AddSingleton<SipTransportLayer>();
+        services.AddSingleton(sp =>
+        {
+            var transport = sp.GetRequiredService<SipTransportLayer>();
+            return new TransactionLayer(transport, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TransactionLayer>>(), new TransactionLayerOptions
+            {
+                SentByHost = endPoint => transport.AdvertisedHostFor(endPoint.Address.Address),
+            });
+        });
+        services.AddSingleton<ICallEventSink, HubCallEventSink>();
+        services.AddSingleton<CallRegistry>();
+        services.AddSingleton<IIvrEventSink, CallRegistryIvrEvents>();
+        services.AddSingleton(new FileIvrOutbox(configuration["Ivr:OutboxFolder"] ?? "data/outbox"));
+        services.AddSingleton<IIvrOutbox>(sp => sp.GetRequiredService<FileIvrOutbox>());
+        services.AddHostedService<OutboxReplayer>();
+        services.AddSingleton<IAgentAvailability, NoQueueAgentAvailability>();
+        services.AddSingleton(IvrOptions.Default);
+        services.AddSingleton<ICallApplication, IvrCallApplication>();
+        services.AddSingleton<SipUserAgent>();
+        services.AddSingleton<SipHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());
+        return services;
+    }
+}
