@@ -138,7 +138,7 @@ public sealed partial class SipRegistrar
                 break;
             case DigestVerificationOutcome.StaleNonce or DigestVerificationOutcome.Replay:
                 // The phone knows the password; it retries with the fresh nonce without asking anyone (RFC 7616 §3.3).
-                return Challenge(transaction, stale: false);
+                return Challenge(transaction, stale: true);
             case DigestVerificationOutcome.BadResponse or DigestVerificationOutcome.UnknownUser:
                 // Both look alike on the wire, so that extensions cannot be probed.
                 LogAuthenticationFailed(_logger, credentials.Username, source, verification.Outcome);

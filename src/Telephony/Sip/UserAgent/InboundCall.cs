@@ -16,7 +16,7 @@ namespace CallMyWay.Voice.Telephony.Sip.UserAgent;
 /// the ACK, runs the application on the media, answers in-dialog requests (BYE, INFO, re-INVITE), and cleans up once.
 /// Transitions happen under one lock; SIP sends happen outside it.
 /// </summary>
-internal sealed partial class InboundCall
+internal sealed partial class InboundCall : IDialogUsage
 {
     private readonly SipUserAgent _agent;
     private readonly ServerInviteTransaction _invite;
@@ -312,7 +312,7 @@ internal sealed partial class InboundCall
             _ports.Dispose();
         }
 
-        _agent.Forget(this);
+        _agent.ForgetDialog(this);
         CallEnded(_agent.Logger, CallId, reason);
         Publish(s => s with { State = CallState.Ended });
         _lifetime.Dispose();

@@ -25,7 +25,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     /// <summary>The methods the desk implements, for Allow headers.</summary>
     public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REGISTER";
 
-    private readonly ConcurrentDictionary<DialogId, InboundCall> _calls = new();
+    private readonly ConcurrentDictionary<DialogId, IDialogUsage> _dialogs = new();
     private readonly SipTransportLayer _transport;
     private readonly NumberPlan _numbers;
     private readonly SourcePolicy _sources;
@@ -60,7 +60,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         _registrar = registrar;
     }
 
-    public int ActiveCalls => _calls.Count;
+    public int ActiveDialogs => _dialogs.Count;
 
     internal TransactionLayer Layer { get; }
     internal MediaEngine Media { get; }
@@ -94,7 +94,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     public ValueTask OnAckAsync(SipRequest ack, SipEndPoint source)
     {
         ArgumentNullException.ThrowIfNull(ack);
-        if (ack.To.Tag is { } localTag && _calls.TryGetValue(new DialogId(ack.CallId, localTag, ack.From.Tag ?? string.Empty), out var call))
+        if (ack.To.Tag is { } localTag && _dialogs.TryGetValue(new DialogId(ack.CallId, localTag, ack.From.Tag ?? string.Empty), out var call))
         {
             call.OnAck();
         }
@@ -129,7 +129,19 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         return response;
     }
 
-    internal void Forget(InboundCall call) => _calls.TryRemove(call.Dialog.Id, out _);
+    /// <summary>Routes the dialog's requests to <paramref name="usage"/> from now on; false if the dialog is already known.</summary>
+    public bool RegisterDialog(IDialogUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        return _dialogs.TryAdd(usage.Dialog.Id, usage);
+    }
+
+    /// <summary>The dialog ended: its requests get 481 from now on.</summary>
+    public void ForgetDialog(IDialogUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        _dialogs.TryRemove(new KeyValuePair<DialogId, IDialogUsage>(usage.Dialog.Id, usage));
+    }
 
     private async ValueTask OnNewInviteAsync(ServerInviteTransaction transaction)
     {
@@ -188,7 +200,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
 
         var dialog = SipDialog.ForServer(request, transaction.LocalTag, transaction.Source, contact);
         var call = new InboundCall(this, transaction, dialog, did, offerAnswer, local, ports, answer, CaseChannel.Phone);
-        if (!_calls.TryAdd(dialog.Id, call))
+        if (!RegisterDialog(call))
         {
             ports.Dispose();
             await Respond(transaction, transaction.CreateResponse(482, "Loop Detected")).ConfigureAwait(false);
@@ -202,7 +214,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private async ValueTask OnInDialogRequestAsync(ServerTransaction transaction, string localTag)
     {
         var request = transaction.Request;
-        if (_calls.TryGetValue(new DialogId(request.CallId, localTag, request.From.Tag ?? string.Empty), out var call))
+        if (_dialogs.TryGetValue(new DialogId(request.CallId, localTag, request.From.Tag ?? string.Empty), out var call))
         {
             await call.OnRequestAsync(transaction).ConfigureAwait(false);
             return;
