@@ -103,17 +103,47 @@ public sealed class SipCallTests(ServiceFixture fixture) : IClassFixture<Service
         Assert.StartsWith("SIP/2.0 501", unknown, StringComparison.Ordinal);
     }
 
-    private static async Task<string> RoundTripAsync(UdpClient peer, IPEndPoint service, string method)
+    [Theory]
+    [InlineData("Require: 100rel, foo\r\n", "SIP/2.0 420", "Unsupported: 100rel, foo")]
+    [InlineData("Session-Expires: 60\r\n", "SIP/2.0 422", "Min-SE: 90")]
+    [InlineData("Max-Forwards: 0\r\n", "SIP/2.0 483", "")]
+    public async Task Invites_the_desk_cannot_honour_get_the_rfc_answer(string header, string status, string expected)
+    {
+        using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+
+        var response = await RoundTripAsync(peer, new IPEndPoint(IPAddress.Loopback, Service.SipPort), "INVITE", header);
+
+        Assert.StartsWith(status, response, StringComparison.Ordinal);
+        Assert.Contains(expected, response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_merged_invite_arriving_by_a_second_path_gets_482()
+    {
+        using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var service = new IPEndPoint(IPAddress.Loopback, Service.SipPort);
+        var callId = $"{Guid.NewGuid():N}@127.0.0.1";
+        var fromTag = Guid.NewGuid().ToString("N");
+
+        await RoundTripAsync(peer, service, "INVITE", string.Empty, callId, fromTag);
+        var second = await RoundTripAsync(peer, service, "INVITE", string.Empty, callId, fromTag);
+
+        Assert.StartsWith("SIP/2.0 482", second, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RoundTripAsync(UdpClient peer, IPEndPoint service, string method, string extraHeaders = "", string? callId = null, string? fromTag = null)
     {
         var local = (IPEndPoint)peer.Client.LocalEndPoint!;
         var branch = "z9hG4bK" + Guid.NewGuid().ToString("N")[..12];
+        var maxForwards = extraHeaders.Contains("Max-Forwards", StringComparison.Ordinal) ? string.Empty : "Max-Forwards: 70\r\n";
         var request =
             $"{method} sip:{MexicoDid}@127.0.0.1:{service.Port} SIP/2.0\r\n" +
             $"Via: SIP/2.0/UDP 127.0.0.1:{local.Port};branch={branch};rport\r\n" +
-            "Max-Forwards: 70\r\n" +
-            $"From: <sip:probe@127.0.0.1>;tag={Guid.NewGuid():N}\r\n" +
+            maxForwards +
+            extraHeaders +
+            $"From: <sip:probe@127.0.0.1>;tag={fromTag ?? Guid.NewGuid().ToString("N")}\r\n" +
             $"To: <sip:{MexicoDid}@127.0.0.1>\r\n" +
-            $"Call-ID: {Guid.NewGuid():N}@127.0.0.1\r\n" +
+            $"Call-ID: {callId ?? Guid.NewGuid().ToString("N") + "@127.0.0.1"}\r\n" +
             $"CSeq: 1 {method}\r\n" +
             "Content-Length: 0\r\n\r\n";
         await peer.SendAsync(Encoding.ASCII.GetBytes(request), service);
@@ -122,7 +152,7 @@ public sealed class SipCallTests(ServiceFixture fixture) : IClassFixture<Service
         {
             var received = await peer.ReceiveAsync(timeout.Token);
             var text = Encoding.UTF8.GetString(received.Buffer);
-            if (text.Contains(branch, StringComparison.Ordinal) && !text.StartsWith("SIP/2.0 100", StringComparison.Ordinal))
+            if (text.Contains(branch, StringComparison.Ordinal) && !text.StartsWith("SIP/2.0 1", StringComparison.Ordinal))
             {
                 return text;
             }

@@ -57,6 +57,37 @@ public sealed class SipDialog
             localContact);
     }
 
+    /// <summary>
+    /// The dialog a UAC creates from a response with a To tag to the <paramref name="invite"/> it sent (RFC 3261
+    /// §12.1.2): the route set is the response's Record-Route in reverse order, the remote target its Contact, and
+    /// the local sequence number the INVITE's, so that the next request counts on from it.
+    /// </summary>
+    /// <param name="invite">The INVITE as sent (the one that got the response, after any authentication retry).</param>
+    /// <param name="response">A 2xx, or a 1xx with a To tag for an early dialog.</param>
+    /// <param name="destination">Where in-dialog requests go: where the INVITE went (see <see cref="RemoteEndPoint"/>).</param>
+    /// <param name="localContact">Our Contact, sent in the INVITE.</param>
+    public static SipDialog ForClient(SipRequest invite, SipResponse response, SipEndPoint destination, SipUri localContact)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        ArgumentNullException.ThrowIfNull(response);
+        var remoteTag = response.To.Tag ?? throw new ArgumentException("A response without a To tag creates no dialog (RFC 3261 §12.1.2).", nameof(response));
+        var routeSet = new List<NameAddress>(response.RecordRoutes);
+        routeSet.Reverse();
+
+        // A response without a Contact (a 1xx may lack one) leaves the Request-URI as the target until a later one names it.
+        var remoteTarget = response.Contacts.Count > 0 && response.Contacts[0].Uri is { } contact ? contact : invite.RequestUri;
+        return new SipDialog(
+            new DialogId(invite.CallId, invite.From.Tag ?? string.Empty, remoteTag),
+            invite.From,
+            response.To,
+            remoteTarget,
+            routeSet,
+            invite.CSeq.Number,
+            null,
+            destination,
+            localContact);
+    }
+
     /// <summary>Checks the order of a request from the peer (RFC 3261 §12.2.2): lower CSeq numbers are out of order.</summary>
     public bool AcceptRemoteSequence(uint sequence)
     {
@@ -82,6 +113,27 @@ public sealed class SipDialog
         }
 
         RemoteEndPoint = source;
+    }
+
+    /// <summary>
+    /// The ACK for a 2xx to the INVITE numbered <paramref name="inviteSequence"/> (RFC 3261 §13.2.2.4): built as a
+    /// request within the dialog, but with the INVITE's CSeq number, which it does not consume. It has no Via yet;
+    /// <see cref="Transactions.TransactionLayer.SendAckAsync"/> gives it one with a new branch.
+    /// </summary>
+    public SipRequest CreateAck(uint inviteSequence)
+    {
+        var headers = new SipHeaders();
+        headers.Add(SipHeaderNames.From, LocalParty.ToString());
+        headers.Add(SipHeaderNames.To, RemoteParty.ToString());
+        headers.Add(SipHeaderNames.CallId, Id.CallId);
+        headers.Add(SipHeaderNames.CSeq, inviteSequence.ToString(CultureInfo.InvariantCulture) + " " + SipMethod.Ack.Name);
+        headers.Add(SipHeaderNames.MaxForwards, "70");
+        foreach (var route in RouteSet)
+        {
+            headers.Add(SipHeaderNames.Route, route.ToString());
+        }
+
+        return new SipRequest(SipMethod.Ack, RemoteTarget, headers);
     }
 
     /// <summary>A new request within the dialog (RFC 3261 §12.2.1.1).</summary>

@@ -8,7 +8,8 @@ namespace CallMyWay.Voice.Telephony.Sip.Registrar;
 /// </summary>
 /// <remarks>
 /// Thread-safe. Memory is bounded: at most <see cref="MaxTrackedAddresses"/> addresses are tracked; when the table is
-/// full, addresses with nothing left to remember are dropped first, then the one that failed longest ago.
+/// full, addresses with nothing left to remember are dropped first, then the tenth that failed longest ago, locked-out
+/// addresses last.
 /// </remarks>
 internal sealed class AuthenticationLockout
 {
@@ -134,8 +135,18 @@ internal sealed class AuthenticationLockout
             return;
         }
 
-        var oldest = _entries.MinBy(pair => pair.Value.LastFailure).Key;
-        _entries.Remove(oldest);
+        // Still full of addresses that failed recently: drop a tenth of them at once, so that a flood of new addresses
+        // costs one scan per thousand rather than one per address. Locked-out addresses go last.
+        var victims = _entries
+            .OrderBy(pair => pair.Value.LockedUntil > now)
+            .ThenBy(pair => pair.Value.LastFailure)
+            .Take(Math.Max(1, _entries.Count / 10))
+            .Select(pair => pair.Key)
+            .ToList();
+        foreach (var address in victims)
+        {
+            _entries.Remove(address);
+        }
     }
 
     private sealed class Entry

@@ -31,6 +31,8 @@ internal sealed partial class InboundCall : IDialogUsage
     private RtpSession? _media;
     private IvrCallChannel? _ivr;
     private ScheduledCallback? _retransmission;
+    private ScheduledCallback? _sessionTimer;
+    private SessionExpires? _session;
     private CallSnapshot _snapshot;
 
     public InboundCall(SipUserAgent agent, ServerInviteTransaction invite, SipDialog dialog, DeskNumber did, OfferAnswer offerAnswer, LocalMediaCapabilities local, RtpPortPair ports, SdpAnswerResult answer, CaseChannel channel)
@@ -126,6 +128,9 @@ internal sealed partial class InboundCall : IDialogUsage
                 await OnReInviteAsync((ServerInviteTransaction)transaction).ConfigureAwait(false);
                 break;
             case SipMethodKind.Update when request.Body.IsEmpty:
+                await RespondAsync(transaction, WithSessionTimer(_agent.WithCapabilities(transaction.CreateResponse(200)), request)).ConfigureAwait(false);
+                ArmSessionTimer();
+                break;
             case SipMethodKind.Options:
                 await RespondAsync(transaction, _agent.WithCapabilities(transaction.CreateResponse(200))).ConfigureAwait(false);
                 break;
@@ -143,7 +148,7 @@ internal sealed partial class InboundCall : IDialogUsage
         var media = _agent.Media.CreateSession(_ports, _negotiated);
         _media = media;
         _ivr = new IvrCallChannel(CallId, CallerNumber, Did, media, _agent.Prompts, _agent.Time, HangupAsync, _agent.Options.RecordingFolder);
-        var ok = WithSdp(WithContact(_agent.WithCapabilities(_invite.CreateResponse(200))), _answer);
+        var ok = WithSessionTimer(WithSdp(WithContact(_agent.WithCapabilities(_invite.CreateResponse(200))), _answer), _invite.Request);
         lock (_gate)
         {
             if (_phase != InboundCallPhase.Ringing)
@@ -162,6 +167,7 @@ internal sealed partial class InboundCall : IDialogUsage
         }
 
         RetransmitUntilAck(_invite, ok, _agent.Layer.Timers.T1, TimeSpan.Zero);
+        ArmSessionTimer();
         CallAnswered(_agent.Logger, CallId, Did.E164, CallerNumber, _negotiated.Codec.EncodingName);
         Publish(s => s with { State = CallState.Ivr });
         return true;
@@ -260,7 +266,7 @@ internal sealed partial class InboundCall : IDialogUsage
         _negotiated = result.Media!;
         _answer = result.Answer!;
         _media?.UpdateMedia(_negotiated);
-        var ok = WithSdp(WithContact(_agent.WithCapabilities(transaction.CreateResponse(200))), _answer);
+        var ok = WithSessionTimer(WithSdp(WithContact(_agent.WithCapabilities(transaction.CreateResponse(200))), _answer), request);
         lock (_gate)
         {
             if (_phase == InboundCallPhase.Confirmed)
@@ -271,6 +277,7 @@ internal sealed partial class InboundCall : IDialogUsage
 
         await RespondAsync(transaction, ok).ConfigureAwait(false);
         RetransmitUntilAck(transaction, ok, _agent.Layer.Timers.T1, TimeSpan.Zero);
+        ArmSessionTimer();
         Reinvited(_agent.Logger, CallId, _negotiated.RemoteDirection.ToAttributeName());
     }
 
@@ -285,6 +292,7 @@ internal sealed partial class InboundCall : IDialogUsage
 
             _phase = InboundCallPhase.Ended;
             _retransmission?.Cancel();
+            _sessionTimer?.Cancel();
         }
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
@@ -316,6 +324,76 @@ internal sealed partial class InboundCall : IDialogUsage
         CallEnded(_agent.Logger, CallId, reason);
         Publish(s => s with { State = CallState.Ended });
         _lifetime.Dispose();
+    }
+
+    // RFC 4028: when the caller asked for a session timer, we agree to its interval. The caller refreshes unless it
+    // named us; either way a session that goes unrefreshed is ended with a BYE rather than left hanging.
+    private SipResponse WithSessionTimer(SipResponse response, SipRequest request)
+    {
+        if (request.Headers.GetFirst(SipHeaderNames.SessionExpires) is not { } text || !SessionExpires.TryParse(text, out var asked))
+        {
+            return response;
+        }
+
+        var session = new SessionExpires(Math.Max(asked.Seconds, SessionExpires.MinimumSeconds), asked.Refresher ?? "uac");
+        lock (_gate)
+        {
+            _session = session;
+        }
+
+        response.Headers.Set(SipHeaderNames.SessionExpires, session.ToString());
+        if (request.Headers.GetAll(SipHeaderNames.Supported).Any(tag => string.Equals(tag.Trim(), "timer", StringComparison.OrdinalIgnoreCase)))
+        {
+            response.Headers.Set(SipHeaderNames.Require, "timer");
+        }
+
+        return response;
+    }
+
+    private void ArmSessionTimer()
+    {
+        lock (_gate)
+        {
+            _sessionTimer?.Cancel();
+            if (_session is not { } session || _phase == InboundCallPhase.Ended)
+            {
+                return;
+            }
+
+            _sessionTimer = session.Refresher == "uas"
+                ? _agent.Layer.Scheduler.Schedule(TimeSpan.FromSeconds(session.Seconds / 2.0), () => _ = RefreshSessionAsync())
+                : _agent.Layer.Scheduler.Schedule(session.GiveUpAfter, () => _ = EndAsync(sendBye: true, "session timer expired").AsTask());
+        }
+    }
+
+    // We are the refresher: an UPDATE without a body keeps the session alive (RFC 4028 §9).
+    private async Task RefreshSessionAsync()
+    {
+        var session = _session;
+        if (session is null)
+        {
+            return;
+        }
+
+        var update = Dialog.CreateRequest(SipMethod.Update);
+        update.Headers.Set(SipHeaderNames.SessionExpires, session.Value.ToString());
+        update.Headers.Set(SipHeaderNames.Supported, "timer");
+        try
+        {
+            var transaction = await _agent.Layer.SendRequestAsync(update, Dialog.RemoteEndPoint).ConfigureAwait(false);
+            var response = await transaction.FinalResponse.ConfigureAwait(false);
+            if (response.IsSuccess)
+            {
+                ArmSessionTimer();
+                return;
+            }
+        }
+        catch (Transport.SipTransportException)
+        {
+            // Falls through to ending the call.
+        }
+
+        await EndAsync(sendBye: true, "session refresh failed").ConfigureAwait(false);
     }
 
     private void Publish(Func<CallSnapshot, CallSnapshot> change)

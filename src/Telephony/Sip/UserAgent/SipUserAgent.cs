@@ -25,7 +25,13 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     /// <summary>The methods the desk implements, for Allow headers.</summary>
     public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REGISTER";
 
+    /// <summary>The option tags the desk implements (RFC 3261 §8.2.2.3; timer is RFC 4028).</summary>
+    public static readonly IReadOnlySet<string> SupportedOptions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "timer" };
+
     private readonly ConcurrentDictionary<DialogId, IDialogUsage> _dialogs = new();
+
+    // RFC 3261 §8.2.2.2: the branch each (Call-ID, From tag, CSeq) of a live INVITE arrived with, to spot merged requests.
+    private readonly ConcurrentDictionary<(string CallId, string FromTag, uint CSeq), string> _invites = new();
     private readonly SipTransportLayer _transport;
     private readonly NumberPlan _numbers;
     private readonly SourcePolicy _sources;
@@ -116,7 +122,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     {
         response.Headers.Set(SipHeaderNames.Allow, AllowedMethods);
         response.Headers.Set(SipHeaderNames.Accept, "application/sdp, application/dtmf-relay, application/dtmf");
-        response.Headers.Set(SipHeaderNames.Supported, "replaces, timer");
+        response.Headers.Set(SipHeaderNames.Supported, "timer");
         response.Headers.Set(SipHeaderNames.Server, Options.ProductName);
         return response;
     }
@@ -146,6 +152,46 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private async ValueTask OnNewInviteAsync(ServerInviteTransaction transaction)
     {
         var request = transaction.Request;
+        var unsupported = request.Headers.GetAll(SipHeaderNames.Require).Where(tag => !SupportedOptions.Contains(tag.Trim())).ToList();
+        if (unsupported.Count > 0)
+        {
+            var refusal = WithCapabilities(transaction.CreateResponse(420));
+            refusal.Headers.Set(SipHeaderNames.Unsupported, string.Join(", ", unsupported));
+            await Respond(transaction, refusal).ConfigureAwait(false);
+            return;
+        }
+
+        var merged = (request.CallId, request.From.Tag ?? string.Empty, request.CSeq.Number);
+        var branch = request.Vias[0].Branch ?? string.Empty;
+        if (!_invites.TryAdd(merged, branch) && _invites.TryGetValue(merged, out var first) && first != branch)
+        {
+            await Respond(transaction, transaction.CreateResponse(482, "Loop Detected")).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await AcceptInviteAsync(transaction).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The transaction layer absorbs retransmissions from here on; the key only guards the first moments.
+            _ = Layer.Scheduler.Schedule(Layer.Timers.TimerH, () => _invites.TryRemove(merged, out _));
+        }
+    }
+
+    private async ValueTask AcceptInviteAsync(ServerInviteTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (request.Headers.GetFirst(SipHeaderNames.SessionExpires) is { } sessionExpires
+            && SessionExpires.TryParse(sessionExpires, out var interval) && interval.Seconds < SessionExpires.MinimumSeconds)
+        {
+            var tooBrief = transaction.CreateResponse(422);
+            tooBrief.Headers.Set("Min-SE", SessionExpires.MinimumSeconds.ToString(CultureInfo.InvariantCulture));
+            await Respond(transaction, tooBrief).ConfigureAwait(false);
+            return;
+        }
+
         var dialled = request.RequestUri.User ?? request.To.User;
         var did = _numbers.Find(dialled);
         if (did is null)
