@@ -421,7 +421,7 @@ internal sealed partial class OutboundInvite
             : TransactionOutcome.Finished;
         return code switch
         {
-            487 when gaveUp is { } outcome => OutboundCallResult.Ended(CallId, outcome, code, reason),
+            487 or 401 or 407 when gaveUp is { } outcome => OutboundCallResult.Ended(CallId, outcome, code, reason),
             _ when local == TransactionOutcome.TransportFailed => OutboundCallResult.Failed(CallId, OutboundCallFailure.Transport, code, "The INVITE could not be sent"),
             408 when local == TransactionOutcome.TimedOut => OutboundCallResult.Failed(CallId, OutboundCallFailure.Timeout, code, "No response (Timer B)"),
             401 or 407 => OutboundCallResult.Failed(CallId, OutboundCallFailure.Authentication, code, reason),
