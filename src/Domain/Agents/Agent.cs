@@ -29,6 +29,14 @@ public sealed class Agent
 
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>HA1 of the phone's SIP password for MD5 digest (RFC 7616): the password itself is never stored.</summary>
+    public string? SipMd5Ha1 { get; private set; }
+
+    /// <summary>HA1 of the phone's SIP password for SHA-256 digest (RFC 8760).</summary>
+    public string? SipSha256Ha1 { get; private set; }
+
+    public bool HasSipCredentials => Extension is not null && SipMd5Ha1 is not null;
+
     public void SetPasswordHash(string hash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hash);
@@ -38,6 +46,17 @@ public sealed class Agent
     public void ChangeRole(AgentRole role) => Role = role;
 
     public void SetExtension(string? extension) => Extension = string.IsNullOrWhiteSpace(extension) ? null : extension.Trim();
+
+    /// <summary>Gives the agent's phone its extension and SIP secret (as HA1 values computed by the host for its realm).</summary>
+    public void SetSipCredentials(string extension, string md5Ha1, string sha256Ha1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(extension);
+        ArgumentException.ThrowIfNullOrWhiteSpace(md5Ha1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sha256Ha1);
+        Extension = extension.Trim();
+        SipMd5Ha1 = md5Ha1;
+        SipSha256Ha1 = sha256Ha1;
+    }
 
     public void Deactivate() => IsActive = false;
 

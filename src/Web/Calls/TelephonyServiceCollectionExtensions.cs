@@ -4,6 +4,7 @@ using CallMyWay.Voice.Telephony.Ivr.Desk;
 using CallMyWay.Voice.Telephony.Ivr.Events;
 using CallMyWay.Voice.Telephony.Ivr.Prompts;
 using CallMyWay.Voice.Telephony.Media.Engine;
+using CallMyWay.Voice.Telephony.Sip.Registrar;
 using CallMyWay.Voice.Telephony.Sip.Transactions;
 using CallMyWay.Voice.Telephony.Sip.Transport;
 using CallMyWay.Voice.Telephony.Sip.UserAgent;
@@ -58,6 +59,17 @@ public static class TelephonyServiceCollectionExtensions
         services.AddSingleton<IAgentAvailability, NoQueueAgentAvailability>();
         services.AddSingleton(IvrOptions.Default);
         services.AddSingleton<ICallApplication, IvrCallApplication>();
+        var registrar = configuration.GetSection(RegistrarOptions.SectionName).Get<RegistrarOptions>() ?? new RegistrarOptions();
+        var registrarProblems = registrar.Validate();
+        if (registrarProblems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", registrarProblems));
+        }
+
+        services.AddSingleton(Options.Create(registrar));
+        services.AddSingleton<ISipCredentialStore, AgentSipCredentialStore>();
+        services.AddSingleton(sp => new RegistrationBindings(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RegistrationBindings>>()));
+        services.AddSingleton<SipRegistrar>();
         services.AddSingleton<SipUserAgent>();
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());

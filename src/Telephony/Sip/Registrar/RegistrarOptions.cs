@@ -43,18 +43,29 @@ public sealed class RegistrarOptions
     public int MaxContactsPerExtension { get; set; } = 5;
 
     /// <summary>
-    /// How many failed authentications (wrong password or unknown user) one source IP address may make within
-    /// <see cref="FailureWindow"/> before all its REGISTERs are answered 403 for <see cref="LockoutDuration"/>, to
-    /// slow password scanners; 0 turns the lockout off.
+    /// How many failed authentications (wrong password or unknown user) one source IP address may make for one
+    /// extension within <see cref="FailureWindow"/> before its REGISTERs for that extension are answered 403, without
+    /// a challenge, for <see cref="LockoutDuration"/>; 0 turns this lockout off.
     /// </summary>
-    /// <remarks>Phones behind one NAT share an address, so one misconfigured phone can lock the others out until the
-    /// lockout ends; keep the limit well above what a phone retrying with a wrong password reaches.</remarks>
-    public int FailureLimit { get; set; } = 10;
+    /// <remarks>
+    /// Per extension rather than per address because phones behind one office NAT share an address, and a phone with
+    /// a wrong password retries by itself (baresip 1.0.0: fifteen attempts at once, again a minute later): it should
+    /// lock out only its own extension.
+    /// </remarks>
+    public int ExtensionFailureLimit { get; set; } = 10;
+
+    /// <summary>
+    /// How many failed authentications one source IP address may make across all extensions within
+    /// <see cref="FailureWindow"/> before all its REGISTERs are answered 403 for <see cref="LockoutDuration"/>, which
+    /// stops password spraying (a few guesses at many extensions); 0 turns this lockout off. Keep it well above
+    /// <see cref="ExtensionFailureLimit"/> times the number of misconfigured phones that may share an address.
+    /// </summary>
+    public int AddressFailureLimit { get; set; } = 50;
 
     /// <summary>The sliding window in which failures are counted.</summary>
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long an address that reached <see cref="FailureLimit"/> is refused.</summary>
+    /// <summary>How long an address (for one extension or for all) that reached its limit is refused.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a nonce is accepted; after that a phone that knows the password is re-challenged with
@@ -126,12 +137,17 @@ public sealed class RegistrarOptions
             errors.Add($"{SectionName}:{nameof(MaxContactsPerExtension)} must be at least 1.");
         }
 
-        if (FailureLimit < 0)
+        if (ExtensionFailureLimit < 0)
         {
-            errors.Add($"{SectionName}:{nameof(FailureLimit)} cannot be negative (0 turns the lockout off).");
+            errors.Add($"{SectionName}:{nameof(ExtensionFailureLimit)} cannot be negative (0 turns the lockout off).");
         }
 
-        if (FailureLimit > 0)
+        if (AddressFailureLimit < 0)
+        {
+            errors.Add($"{SectionName}:{nameof(AddressFailureLimit)} cannot be negative (0 turns the lockout off).");
+        }
+
+        if (ExtensionFailureLimit > 0 || AddressFailureLimit > 0)
         {
             RequirePositive(errors, nameof(FailureWindow), FailureWindow);
             RequirePositive(errors, nameof(LockoutDuration), LockoutDuration);

@@ -17,7 +17,7 @@ namespace CallMyWay.Voice.Telephony.Sip.Registrar;
 /// <para>
 /// The UA core hands every new REGISTER server transaction to <see cref="HandleAsync"/>, which always sends exactly
 /// one final response: 200 with the current bindings, 401 with digest challenges, 403 (wrong extension, too many
-/// contacts, or a locked-out address), 400, 420, 423 or 500.
+/// contacts, or a source locked out after repeated failures), 400, 420, 423 or 500.
 /// </para>
 /// <para>Thread-safe; one instance serves every phone.</para>
 /// </remarks>
@@ -62,7 +62,12 @@ public sealed partial class SipRegistrar
         Bindings = bindings;
         _algorithms = _options.GetChallengeAlgorithms();
         _digest = new DigestServer(_options.Realm, timeProvider, nonceLifetime: _options.NonceLifetime);
-        _lockout = new AuthenticationLockout(_options.FailureLimit, _options.FailureWindow, _options.LockoutDuration, timeProvider);
+        _lockout = new AuthenticationLockout(
+            _options.ExtensionFailureLimit,
+            _options.AddressFailureLimit,
+            _options.FailureWindow,
+            _options.LockoutDuration,
+            timeProvider);
         _findSecret = FindSecretAsync;
     }
 
@@ -106,9 +111,10 @@ public sealed partial class SipRegistrar
         var request = transaction.Request;
         var source = transaction.Source;
         var address = source.Address.Address;
-        if (_lockout.IsLockedOut(address))
+        var credentials = FindCredentials(request);
+        if (_lockout.IsLockedOut(address, credentials?.Username ?? request.To.Uri?.User))
         {
-            // No challenge either: a locked-out scanner gets no nonce to guess with.
+            // No challenge either: a locked-out guesser gets no nonce to guess with, and no lookup is made.
             LogLockedOutRefused(_logger, source);
             return transaction.CreateResponse(403);
         }
@@ -123,7 +129,6 @@ public sealed partial class SipRegistrar
         }
 
         // §10.3 step 3: authenticate (RFC 3261 §22).
-        var credentials = FindCredentials(request);
         if (credentials is null)
         {
             return Challenge(transaction, stale: false);
@@ -142,9 +147,9 @@ public sealed partial class SipRegistrar
             case DigestVerificationOutcome.BadResponse or DigestVerificationOutcome.UnknownUser:
                 // Both look alike on the wire, so that extensions cannot be probed.
                 LogAuthenticationFailed(_logger, credentials.Username, source, verification.Outcome);
-                if (_lockout.RecordFailure(address))
+                if (_lockout.RecordFailure(address, credentials.Username) is var scope and not LockoutScope.None)
                 {
-                    LogLockedOut(_logger, address, _options.FailureLimit, _options.LockoutDuration);
+                    LogLockedOut(_logger, address, scope == LockoutScope.Address ? "every extension" : credentials.Username, _options.LockoutDuration);
                 }
 
                 return Challenge(transaction, stale: false);
@@ -193,7 +198,7 @@ public sealed partial class SipRegistrar
             switch (result.Status)
             {
                 case BindingUpdateStatus.OutOfOrder:
-                    // §10.3 step 7: the update is aborted and the request fails; §10.3 step 8 names 500 for a failed update.
+                    // §10.3 step 7: the update is aborted and the request fails, and a request whose updates fail gets 500.
                     LogOutOfOrder(_logger, extension, request.CallId, request.CSeq.Number, source);
                     return transaction.CreateResponse(500, "Out of Order CSeq");
                 case BindingUpdateStatus.TooManyContacts:
@@ -342,8 +347,8 @@ public sealed partial class SipRegistrar
     [LoggerMessage(Level = LogLevel.Information, Message = "REGISTER as {Username} from {Source} failed authentication: {Outcome}")]
     private static partial void LogAuthenticationFailed(ILogger logger, string username, SipEndPoint source, DigestVerificationOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Address} is locked out for {Duration} after {Failures} failed authentications")]
-    private static partial void LogLockedOut(ILogger logger, IPAddress address, int failures, TimeSpan duration);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Address} is locked out of {Scope} for {Duration} after repeated failed authentications")]
+    private static partial void LogLockedOut(ILogger logger, IPAddress address, string scope, TimeSpan duration);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused a REGISTER from locked-out {Source}")]
     private static partial void LogLockedOutRefused(ILogger logger, SipEndPoint source);

@@ -8,6 +8,7 @@ using CallMyWay.Voice.Telephony.Media.Prompts;
 using CallMyWay.Voice.Telephony.Sdp;
 using CallMyWay.Voice.Telephony.Sip.Dialogs;
 using CallMyWay.Voice.Telephony.Sip.Messages;
+using CallMyWay.Voice.Telephony.Sip.Registrar;
 using CallMyWay.Voice.Telephony.Sip.Transactions;
 using CallMyWay.Voice.Telephony.Sip.Transport;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private readonly SipTransportLayer _transport;
     private readonly NumberPlan _numbers;
     private readonly SourcePolicy _sources;
-    private readonly ISipRequestHandler? _registrar;
+    private readonly SipRegistrar? _registrar;
 
     public SipUserAgent(
         TransactionLayer layer,
@@ -49,7 +50,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         IOptions<SipUserAgentOptions> options,
         TimeProvider time,
         ILogger<SipUserAgent> logger,
-        ISipRequestHandler? registrar = null)
+        SipRegistrar? registrar = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Layer = layer;
@@ -90,7 +91,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         {
             SipMethodKind.Invite => OnNewInviteAsync((ServerInviteTransaction)transaction),
             SipMethodKind.Options => Respond(transaction, WithCapabilities(transaction.CreateResponse(200))),
-            SipMethodKind.Register when _registrar is not null => _registrar.OnRequestAsync(transaction),
+            SipMethodKind.Register when _registrar is not null => _registrar.HandleAsync(transaction),
             SipMethodKind.Bye or SipMethodKind.Info or SipMethodKind.Update or SipMethodKind.Prack => Respond(transaction, transaction.CreateResponse(481)),
             SipMethodKind.Extension => Respond(transaction, WithCapabilities(transaction.CreateResponse(501))),
             _ => Respond(transaction, WithCapabilities(transaction.CreateResponse(405))),

@@ -17,7 +17,10 @@ public sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.PasswordHash).HasMaxLength(512).IsRequired();
         builder.Property(a => a.Extension).HasMaxLength(32);
+        builder.Property(a => a.SipMd5Ha1).HasMaxLength(64);
+        builder.Property(a => a.SipSha256Ha1).HasMaxLength(64);
         builder.Ignore(a => a.Level);
+        builder.Ignore(a => a.HasSipCredentials);
         builder.HasIndex(a => a.Email).IsUnique();
         builder.HasIndex(a => a.Extension).IsUnique();
     }

@@ -73,7 +73,8 @@ public sealed class RtpPortAllocatorTests
     [Fact]
     public async Task Concurrent_allocations_get_distinct_pairs()
     {
-        var allocator = new RtpPortAllocator(IPAddress.Loopback, 23100, 23299);
+        // A range well above the 80 pairs needed: other processes on the machine may hold some of its ports.
+        var allocator = new RtpPortAllocator(IPAddress.Loopback, 23100, 23899);
         var pairs = new System.Collections.Concurrent.ConcurrentBag<RtpPortPair>();
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>

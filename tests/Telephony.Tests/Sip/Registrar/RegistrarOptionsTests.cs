@@ -46,7 +46,8 @@ public sealed class RegistrarOptionsTests
             DefaultExpires = 60,
             MaxExpires = 100,
             MaxContactsPerExtension = 0,
-            FailureLimit = -1,
+            ExtensionFailureLimit = -1,
+            AddressFailureLimit = -1,
         };
 
         var errors = options.Validate();
@@ -56,7 +57,8 @@ public sealed class RegistrarOptionsTests
         Assert.Contains(errors, error => error.StartsWith("Sip:Registrar:DefaultExpires", StringComparison.Ordinal));
         Assert.Contains(errors, error => error.StartsWith("Sip:Registrar:MaxExpires", StringComparison.Ordinal));
         Assert.Contains(errors, error => error.StartsWith("Sip:Registrar:MaxContactsPerExtension", StringComparison.Ordinal));
-        Assert.Contains(errors, error => error.StartsWith("Sip:Registrar:FailureLimit", StringComparison.Ordinal));
+        Assert.Contains(errors, error => error.StartsWith("Sip:Registrar:ExtensionFailureLimit", StringComparison.Ordinal));
+        Assert.Contains(errors, error => error.StartsWith("Sip:Registrar:AddressFailureLimit", StringComparison.Ordinal));
     }
 
     [Fact]

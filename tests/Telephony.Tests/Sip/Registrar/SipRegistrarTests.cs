@@ -394,33 +394,54 @@ public sealed class SipRegistrarTests
     }
 
     [Fact]
-    public async Task Repeated_failures_from_one_address_lock_it_out_for_a_while()
+    public async Task Repeated_failures_lock_that_extension_out_from_that_address_for_a_while()
     {
         await using var harness = await RegistrarHarness.StartAsync(options =>
         {
-            options.FailureLimit = 3;
+            options.ExtensionFailureLimit = 3;
             options.FailureWindow = TimeSpan.FromMinutes(1);
             options.LockoutDuration = TimeSpan.FromMinutes(10);
         });
-        var scanner = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("203.0.113.66"), 5060));
+        var office = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("203.0.113.66"), 5060));
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(401, (await harness.RegisterAsync(Register, new DigestClient("201", "guess" + i), scanner)).StatusCode);
+            Assert.Equal(401, (await harness.RegisterAsync(Register, new DigestClient("201", "guess" + i), office)).StatusCode);
         }
 
-        // Locked out: no challenge, and the right password does not help.
-        var locked = await harness.SendAsync(Register, scanner);
+        // Locked out: no challenge, no lookup, and the right password does not help.
+        var locked = await harness.SendAsync(Register, office);
         Assert.Equal(403, locked.StatusCode);
         Assert.Empty(locked.Headers.GetAll(SipHeaderNames.WwwAuthenticate));
-        var lookupsBefore = harness.Credentials.Lookups;
-        Assert.Equal(403, (await harness.SendAsync(Register with { Authorization = "Digest username=\"201\", realm=\"callmyway\", nonce=\"x\", uri=\"sip:10.0.0.1\", response=\"00\"" }, scanner)).StatusCode);
-        Assert.Equal(lookupsBefore, harness.Credentials.Lookups);
+        var lookups = harness.Credentials.Lookups;
+        Assert.Equal(403, (await harness.SendAsync(Register with { Authorization = "Digest username=\"201\", realm=\"callmyway\", nonce=\"x\", uri=\"sip:10.0.0.1\", response=\"00\"" }, office)).StatusCode);
+        Assert.Equal(lookups, harness.Credentials.Lookups);
 
-        // Other addresses are unaffected.
+        // Another phone behind the same address, and the same extension from elsewhere, are unaffected.
+        Assert.Equal(200, (await harness.RegisterAsync(Register with { Extension = "202", CallId = "reg-202@office" }, office)).StatusCode);
         Assert.Equal(200, (await harness.RegisterAsync(Register)).StatusCode);
 
         harness.Time.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(200, (await harness.RegisterAsync(Register with { CallId = "after@203.0.113.66" }, scanner)).StatusCode);
+        Assert.Equal(200, (await harness.RegisterAsync(Register with { CallId = "after@203.0.113.66" }, office)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Failures_across_many_extensions_lock_the_whole_address_out()
+    {
+        await using var harness = await RegistrarHarness.StartAsync(options =>
+        {
+            options.ExtensionFailureLimit = 10;
+            options.AddressFailureLimit = 4;
+        });
+        var sprayer = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("203.0.113.99"), 5060));
+        foreach (var extension in new[] { "201", "202", "203", "204" })
+        {
+            // One guess per extension, known or not: password spraying.
+            var response = await harness.RegisterAsync(Register with { Extension = extension }, new DigestClient(extension, extension), sprayer);
+            Assert.Equal(401, response.StatusCode);
+        }
+
+        Assert.Equal(403, (await harness.SendAsync(Register with { Extension = "202" }, sprayer)).StatusCode);
+        Assert.Equal(200, (await harness.RegisterAsync(Register with { Extension = "202" })).StatusCode);
     }
 
     [Fact]
@@ -428,7 +449,8 @@ public sealed class SipRegistrarTests
     {
         await using var harness = await RegistrarHarness.StartAsync(options =>
         {
-            options.FailureLimit = 3;
+            options.ExtensionFailureLimit = 3;
+            options.AddressFailureLimit = 3;
             options.FailureWindow = TimeSpan.FromMinutes(1);
         });
         for (var i = 0; i < 6; i++)
@@ -443,8 +465,12 @@ public sealed class SipRegistrarTests
     [Fact]
     public async Task Lockout_can_be_turned_off()
     {
-        await using var harness = await RegistrarHarness.StartAsync(options => options.FailureLimit = 0);
-        for (var i = 0; i < 30; i++)
+        await using var harness = await RegistrarHarness.StartAsync(options =>
+        {
+            options.ExtensionFailureLimit = 0;
+            options.AddressFailureLimit = 0;
+        });
+        for (var i = 0; i < 60; i++)
         {
             Assert.Equal(401, (await harness.RegisterAsync(Register, new DigestClient("201", "guess"))).StatusCode);
         }

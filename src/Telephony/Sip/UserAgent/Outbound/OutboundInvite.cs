@@ -29,7 +29,6 @@ internal sealed partial class OutboundInvite
     private SipRequest _invite;
     private ClientInviteTransaction? _transaction;
     private OutboundCallOutcome? _gaveUp;
-    private bool _heardProvisional;
     private bool _settled;
     private bool _sentCredentials;
     private int _lastReported;
@@ -84,7 +83,6 @@ internal sealed partial class OutboundInvite
             lock (_gate)
             {
                 _transaction = transaction;
-                _heardProvisional = false;
                 gaveUp = _gaveUp;
             }
 
@@ -151,25 +149,23 @@ internal sealed partial class OutboundInvite
 
     private void OnProvisional(SipResponse response)
     {
-        lock (_gate)
-        {
-            _heardProvisional = true;
-        }
-
         if (response.StatusCode == 100)
         {
             return;
         }
 
         var early = false;
-        if (HasSdp(response) && ReadAnswer(response, out var answer, out var error))
+        if (HasSdp(response))
         {
-            StartEarlyMedia(answer);
-            early = true;
-        }
-        else if (HasSdp(response))
-        {
-            UnusableEarlyMedia(Logger, CallId, error);
+            if (ReadAnswer(response, out var answer, out var error))
+            {
+                StartEarlyMedia(answer);
+                early = true;
+            }
+            else
+            {
+                UnusableEarlyMedia(Logger, CallId, error);
+            }
         }
 
         if (response.StatusCode != _lastReported)
@@ -456,7 +452,6 @@ internal sealed partial class OutboundInvite
     private void GiveUp(OutboundCallOutcome outcome)
     {
         ClientInviteTransaction? transaction;
-        bool abandon;
         lock (_gate)
         {
             if (_gaveUp is not null || _settled)
@@ -466,7 +461,6 @@ internal sealed partial class OutboundInvite
 
             _gaveUp = outcome;
             transaction = _transaction;
-            abandon = !_heardProvisional;
         }
 
         GivingUp(Logger, CallId, outcome);
@@ -475,7 +469,8 @@ internal sealed partial class OutboundInvite
             Forget(transaction.CancelAsync());
         }
 
-        if (abandon)
+        // The transaction's own state, not what this attempt has read so far, says whether the peer has spoken.
+        if (transaction is null || transaction.State == ClientInviteState.Calling)
         {
             try
             {
