@@ -47,7 +47,7 @@ public sealed class EmailOutbox(IOptions<EmailOptions> options, TimeProvider tim
             mail.AutoReply ? AutoReplied : null,
             now);
         outbox.Add(email);
-        db.Set<EmailMessageRecord>().Add(new EmailMessageRecord(messageId, EmailDirection.Outbound, mail.CaseNumber, mail.ToAddress, email.Subject, "queued", now));
+        db.Set<EmailMessageRecord>().Add(new EmailMessageRecord(messageId, EmailDirection.Outbound, mail.CaseNumber, mail.ToAddress, email.Subject, "mailed", now));
         return email;
     }
 

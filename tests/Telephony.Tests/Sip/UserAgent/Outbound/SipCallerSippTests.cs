@@ -7,6 +7,7 @@ using CallMyWay.Voice.Telephony.Tests.Media.Engine;
 namespace CallMyWay.Voice.Telephony.Tests.Sip.UserAgent.Outbound;
 
 /// <summary>Calls placed through the real stack on 127.0.0.1 to sipp playing the carrier trunk or an agent's phone (shared/sip/README.md §5).</summary>
+[Collection(nameof(SippCollection))]
 public sealed class SipCallerSippTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
