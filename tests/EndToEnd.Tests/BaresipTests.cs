@@ -53,4 +53,45 @@ public sealed class BaresipTests(ServiceFixture fixture) : IClassFixture<Service
         Assert.Equal("5598765432", saved.GetProperty("details").GetProperty("counterpartNumber").GetString());
         Assert.Equal("S1", saved.GetProperty("severity").GetString());
     }
+
+    [Fact]
+    public async Task An_activation_from_baresip_records_the_spoken_name_and_the_recording_holds_the_phones_tone()
+    {
+        using var api = await fixture.Service.AdminClientAsync();
+        var registrar = $"127.0.0.1:{fixture.Service.SipPort}";
+        await using var phone = Baresip.Start(Path.Combine(fixture.Service.DataFolder, "baresip-activation"), "299", "unregistered-phone", registrar, ServiceProcess.FreeSipPort(), 6400);
+
+        await phone.TypeAsync($"/dial sip:5078366060@{registrar}\n");
+        Assert.True(await phone.WaitForOutputAsync("Call established", TimeSpan.FromSeconds(15)), phone.Output);
+        await Task.Delay(1500);
+
+        // 2 activation · 9001# account · 202# extension · 2 no direct number · 1 SIP · 2 no ring group, then the name.
+        foreach (var key in "29001#202#212")
+        {
+            await phone.TypeAsync(key.ToString());
+            await Task.Delay(450);
+        }
+
+        // The phone's microphone (a 440 Hz tone) speaks the name after the beep; # ends the recording.
+        await Task.Delay(TimeSpan.FromSeconds(12));
+        await phone.TypeAsync("#");
+
+        JsonElement saved = default;
+        for (var i = 0; i < 60 && saved.ValueKind != JsonValueKind.Object; i++)
+        {
+            await Task.Delay(500);
+            var cases = await api.GetFromJsonAsync<JsonElement>("/api/cases?kind=activation");
+            saved = cases.EnumerateArray().FirstOrDefault(c => c.GetProperty("details").GetProperty("accountId").GetString() == "9001");
+        }
+
+        Assert.True(saved.ValueKind == JsonValueKind.Object, phone.Output);
+        Assert.Equal("PA", saved.GetProperty("country").GetString());
+        Assert.Equal("sip", saved.GetProperty("details").GetProperty("extensionType").GetString());
+        Assert.Contains("fullName", saved.GetProperty("missingInfo").EnumerateArray().Select(m => m.GetString()));
+        var description = saved.GetProperty("details").GetProperty("description").GetString()!;
+        var recording = description[(description.IndexOf(": ", StringComparison.Ordinal) + 2)..description.LastIndexOf(" (", StringComparison.Ordinal)];
+        Assert.True(File.Exists(recording), description);
+        var (toneEnergy, otherEnergy) = WaveTone.Measure(recording, 440, 1000);
+        Assert.True(toneEnergy > 20 * otherEnergy, $"440 Hz {toneEnergy:0} vs 1000 Hz {otherEnergy:0}");
+    }
 }
