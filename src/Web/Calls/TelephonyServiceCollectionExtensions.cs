@@ -70,6 +70,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddSingleton<ISipCredentialStore, AgentSipCredentialStore>();
         services.AddSingleton(sp => new RegistrationBindings(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RegistrationBindings>>()));
         services.AddSingleton<SipRegistrar>();
+        services.AddSingleton<InviteAuthenticator>();
         services.AddSingleton<SipUserAgent>();
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHostedService>());

@@ -37,6 +37,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private readonly NumberPlan _numbers;
     private readonly SourcePolicy _sources;
     private readonly SipRegistrar? _registrar;
+    private readonly InviteAuthenticator? _authenticator;
 
     public SipUserAgent(
         TransactionLayer layer,
@@ -50,7 +51,8 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         IOptions<SipUserAgentOptions> options,
         TimeProvider time,
         ILogger<SipUserAgent> logger,
-        SipRegistrar? registrar = null)
+        SipRegistrar? registrar = null,
+        InviteAuthenticator? authenticator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Layer = layer;
@@ -65,6 +67,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         Time = time;
         Logger = logger;
         _registrar = registrar;
+        _authenticator = authenticator;
     }
 
     public int ActiveDialogs => _dialogs.Count;
@@ -204,9 +207,15 @@ public sealed partial class SipUserAgent : ISipTransactionUser
 
         if (!_sources.Allows(transaction.Source.Address.Address))
         {
-            Refused(Logger, request.CallId, 403, did.E164, transaction.Source.ToString());
-            await Respond(transaction, transaction.CreateResponse(403, "Source not allowed")).ConfigureAwait(false);
-            return;
+            var refusal = _authenticator is null
+                ? transaction.CreateResponse(403, "Source not allowed")
+                : await _authenticator.CheckAsync(transaction, CancellationToken.None).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                Refused(Logger, request.CallId, refusal.StatusCode, did.E164, transaction.Source.ToString());
+                await Respond(transaction, refusal).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (request.Body.IsEmpty || !string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/sdp", StringComparison.OrdinalIgnoreCase))

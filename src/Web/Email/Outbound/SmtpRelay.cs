@@ -25,10 +25,10 @@ public sealed class SmtpRelay(IOptions<EmailOptions> options)
         using var client = new SmtpClient { Timeout = (int)Math.Min(int.MaxValue, outbound.Timeout.TotalMilliseconds) };
         try
         {
-            await client.ConnectAsync(outbound.Host, outbound.Port, Enum.Parse<SecureSocketOptions>(outbound.Security, ignoreCase: true), cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(outbound.Host ?? string.Empty, outbound.Port, Enum.Parse<SecureSocketOptions>(outbound.Security, ignoreCase: true), cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(outbound.Username))
             {
-                await client.AuthenticateAsync(outbound.Username, outbound.Password, cancellationToken).ConfigureAwait(false);
+                await client.AuthenticateAsync(outbound.Username, outbound.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (IsRelayProblem(ex, cancellationToken))

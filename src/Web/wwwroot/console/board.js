@@ -53,11 +53,16 @@ export function createBoard(ctx) {
     }
     for (const call of snapshot) {
       const entry = calls.get(call.callId);
-      // A fresh snapshot is the truth, whatever the timestamps say.
-      if (entry) entry.call = { ...call, at: Date.parse(call.at) >= Date.parse(entry.call.at) ? call.at : entry.call.at };
-      apply(call, { quiet: true });
+      if (entry) {
+        // A fresh snapshot is the truth, whatever the timestamps say.
+        entry.call = call;
+        lastKnown.set(call.callId, call);
+      } else {
+        apply(call, { quiet: true });
+      }
     }
     renderAll();
+    if (selectedId) renderPop();
   }
 
   function scheduleRemoval(callId) {
@@ -329,7 +334,7 @@ export function createBoard(ctx) {
   async function loadPopCase(callId, number) {
     try {
       const found = await api.case(number);
-      if (pop.callId === callId && pop.caseNumber === number) pop.case = found;
+      if (pop.callId === callId && pop.caseNumber === number) pop.case = ctx.rememberCase(found);
     } catch (error) {
       if (pop.callId === callId && pop.caseNumber === number) pop.case = error;
     }
@@ -349,7 +354,7 @@ export function createBoard(ctx) {
   /** A case changed (hub): the screen pop shows it if it is the call's case or in the caller's history. */
   function caseChanged(c) {
     let changed = false;
-    if (pop.caseNumber === c.number && pop.case && !(pop.case instanceof Error)) {
+    if (pop.caseNumber === c.number && pop.case && pop.case !== 'loading' && !(pop.case instanceof Error)) {
       pop.case = c;
       changed = true;
     }

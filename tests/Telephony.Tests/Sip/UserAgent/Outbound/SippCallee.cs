@@ -39,9 +39,31 @@ internal sealed class SippCallee : IAsyncDisposable
     public string Folder { get; }
 
     /// <summary>Starts sipp with <paramref name="scenario"/> for one call and waits until it listens.</summary>
+    /// <remarks>Ports are probed free and then bound by sipp; another process may take one in between, so a sipp that
+    /// exits at start is started again on other ports.</remarks>
     public static async Task<SippCallee> StartAsync(string scenario, params string[] extra)
     {
         Assert.True(File.Exists(Executable), "sipp (sip-tester) is needed for the interop tests: apt-get install sip-tester");
+        var failures = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var callee = Start(scenario, extra);
+            if (await callee.WaitUntilListeningAsync())
+            {
+                return callee;
+            }
+
+            var exit = await callee.WaitForExitAsync(TimeSpan.FromSeconds(1));
+            failures.Add($"exit {exit.ExitCode}: {exit.Errors}");
+            await callee.DisposeAsync();
+        }
+
+        Assert.Fail("sipp did not start:\n" + string.Join("\n", failures));
+        return null!;
+    }
+
+    private static SippCallee Start(string scenario, string[] extra)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "uac-sipp-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var port = FreeUdpPort();
@@ -61,9 +83,7 @@ internal sealed class SippCallee : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start.");
-        var callee = new SippCallee(process, port, folder);
-        await callee.WaitUntilListeningAsync();
-        return callee;
+        return new SippCallee(process, port, folder);
     }
 
     /// <summary>Waits for sipp to finish its call; kills it when <paramref name="limit"/> passes first.</summary>
@@ -119,27 +139,36 @@ internal sealed class SippCallee : IAsyncDisposable
         }
     }
 
-    // sipp binds its port after reading the scenario; an INVITE sent before would only be retransmitted, but the
-    // tests' timings read better without that.
-    private async Task WaitUntilListeningAsync()
+    // sipp binds its media ports, then its SIP port, and exits at once when a bind fails; an INVITE sent before it
+    // listens would only be retransmitted, but sipp's strict scenarios read better without that.
+    private async Task<bool> WaitUntilListeningAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
-            try
+            if (IsBound(Port))
             {
-                using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, Port));
-            }
-            catch (SocketException)
-            {
-                return;
+                await Task.Delay(100);
+                return !_process.HasExited;
             }
 
             await Task.Delay(20);
         }
 
-        var exit = await WaitForExitAsync(TimeSpan.FromSeconds(1));
-        Assert.Fail($"sipp did not start listening on {Port}: exit {exit.ExitCode}\n{exit.Errors}");
+        return false;
+    }
+
+    private static bool IsBound(int port)
+    {
+        try
+        {
+            using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
     }
 
     private string Read(string name)
@@ -154,20 +183,15 @@ internal sealed class SippCallee : IAsyncDisposable
         return ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
     }
 
-    // An even port with the next one free for RTCP, below the range the tests give our media engine.
+    // An even port with the three above it free too (sipp binds audio and video RTP and RTCP), away from the ranges
+    // the tests give our media engine.
     private static int FreeMediaPort()
     {
-        for (var port = 24000 + (Random.Shared.Next(0, 2000) * 2); ; port += 2)
+        for (var port = 46000 + (Random.Shared.Next(0, 1000) * 4); ; port += 4)
         {
-            try
+            if (!IsBound(port) && !IsBound(port + 1) && !IsBound(port + 2) && !IsBound(port + 3))
             {
-                using var rtp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                using var rtcp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port + 1));
                 return port;
-            }
-            catch (SocketException)
-            {
-                // In use: the next pair.
             }
         }
     }
