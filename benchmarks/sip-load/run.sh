@@ -130,6 +130,8 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 status_kb() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
 machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
 now() { date +%s.%N; }
+# Datagrams the kernel dropped because the socket on 127.0.0.1:PORT was not read fast enough.
+udp_drops() { awk -v port="$(printf '%04X' "$1")" '$2 == "0100007F:" port { print $NF; found = 1 } END { if (!found) print "n/a" }' /proc/net/udp; }
 calc() { python3 -c "print($1)"; }
 
 GCDUMP=""
@@ -269,8 +271,8 @@ emit ""
 if [[ ",$PARTS," == *",rates,"* ]]; then
   emit "### Calls per second (uac_basic.xml, ${CALL_MS} ms calls, ${SECONDS_PER_RATE} s per rate)"
   emit ""
-  emit "| target cps | calls | successful | failed | retrans | achieved cps | INVITE→200 mean ms | ≥100 ms | service CPU % of a core | sipp CPU % | machine busy % | RSS MiB end / peak | heap MiB after GC (calls in Timer J/L) |"
-  emit "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  emit "| target cps | calls | successful | failed | retrans | SIP socket drops | achieved cps | INVITE→200 mean ms | ≥100 ms | service CPU % of a core | sipp CPU % | machine busy % | RSS MiB end / peak | heap MiB after GC (calls in Timer J/L) |"
+  emit "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for rate in $RATES; do
     calls=$(( rate * SECONDS_PER_RATE ))
     limit=$(( rate * (CALL_MS / 1000 + 2) * 2 + 200 ))
@@ -283,6 +285,7 @@ if [[ ",$PARTS," == *",rates,"* ]]; then
     run_sipp "rate-$rate" "$REPO/tests/EndToEnd.Tests/Sip/uac_basic.xml" "$calls" "$rate" "$limit" "$CALL_MS"
     w1=$(now); c1=$(cpu_ticks "$SERVICE_PID"); read -r b1 t1 <<<"$(machine_busy)"
     rss=$(status_kb "$SERVICE_PID" VmRSS); hwm=$(status_kb "$SERVICE_PID" VmHWM)
+    drops=$(udp_drops "$SIP_PORT")
     heap=$(gc_heap "$SERVICE_PID" "rate-$rate")
     sipp_stats "rate-$rate" >"$OUT/rate-$rate.json"
     j="$OUT/rate-$rate.json"
@@ -293,7 +296,7 @@ if [[ ",$PARTS," == *",rates,"* ]]; then
     sipp_cpu=$(calc "round(100 * $(cat "$OUT/rate-$rate.cpu") / $wall, 1)")
     achieved=$(calc "round($ok / max(0.001, $wall - $CALL_MS / 1000.0), 1)" 2>/dev/null || echo n/a)
     slow=$(python3 -c "import json,sys; h=json.load(open(sys.argv[1]))['rt_histogram']; print(sum(v for k,v in h.items() if k in ('<200','<500','<1000','>=1000')))" "$j" 2>/dev/null || echo n/a)
-    emit "| $rate | $calls | $ok | $failed | $(json_field "$j" retransmissions) | $achieved | $(json_field "$j" response_time_ms) | $slow | $cpu | $sipp_cpu | $busy | $(calc "round($rss / 1024)") / $(calc "round($hwm / 1024)") | $(mib "$heap") |"
+    emit "| $rate | $calls | $ok | $failed | $(json_field "$j" retransmissions) | $drops | $achieved | $(json_field "$j" response_time_ms) | $slow | $cpu | $sipp_cpu | $busy | $(calc "round($rss / 1024)") / $(calc "round($hwm / 1024)") | $(mib "$heap") |"
     stop_service
   done
   emit ""

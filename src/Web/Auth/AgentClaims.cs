@@ -11,6 +11,9 @@ public static class AgentClaims
 {
     public const string Level = "level";
 
+    /// <summary>The extension the agent's phone registers as: where the queue rings them.</summary>
+    public const string Extension = "extension";
+
     public static ClaimsPrincipal For(Agent agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
@@ -21,6 +24,11 @@ public static class AgentClaims
             new(ClaimTypes.GivenName, agent.DisplayName),
             new(ClaimTypes.Role, ContractName.Of(agent.Role)),
         };
+        if (agent.Extension is { } extension)
+        {
+            claims.Add(new Claim(Extension, extension));
+        }
+
         if (agent.Level is { } level)
         {
             claims.Add(new Claim(Level, level.ToString(CultureInfo.InvariantCulture)));

@@ -8,6 +8,8 @@ using CallMyWay.Voice.Telephony.Sip.Registrar;
 using CallMyWay.Voice.Telephony.Sip.Transactions;
 using CallMyWay.Voice.Telephony.Sip.Transport;
 using CallMyWay.Voice.Telephony.Sip.UserAgent;
+using CallMyWay.Voice.Telephony.Sip.UserAgent.Outbound;
+using CallMyWay.Voice.Web.Calls.Queue;
 using CallMyWay.Voice.Web.Numbers;
 using Microsoft.Extensions.Options;
 
@@ -56,7 +58,11 @@ public static class TelephonyServiceCollectionExtensions
         services.AddSingleton(new FileIvrOutbox(configuration["Ivr:OutboxFolder"] ?? "data/outbox"));
         services.AddSingleton<IIvrOutbox>(sp => sp.GetRequiredService<FileIvrOutbox>());
         services.AddHostedService<OutboxReplayer>();
-        services.AddSingleton<IAgentAvailability, NoQueueAgentAvailability>();
+        services.Configure<QueueOptions>(configuration.GetSection(QueueOptions.Section));
+        services.AddSingleton<SipCaller>();
+        services.AddSingleton<AgentQueue>();
+        services.AddSingleton<IAgentAvailability>(sp => sp.GetRequiredService<AgentQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<AgentQueue>());
         services.AddSingleton(IvrOptions.Default);
         services.AddSingleton<ICallApplication, IvrCallApplication>();
         var registrar = configuration.GetSection(RegistrarOptions.SectionName).Get<RegistrarOptions>() ?? new RegistrarOptions();

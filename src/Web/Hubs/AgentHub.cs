@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CallMyWay.Voice.Domain.Agents;
 using CallMyWay.Voice.Domain.Common;
 using CallMyWay.Voice.Web.Auth;
+using CallMyWay.Voice.Web.Calls.Queue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,7 @@ namespace CallMyWay.Voice.Web.Hubs;
 /// every level) and its own group, so case changes and SLA alerts reach exactly who works them.
 /// </summary>
 [Authorize(Policy = AgentPolicies.Agent)]
-public sealed class AgentHub(AgentPresence presence) : Hub
+public sealed class AgentHub(AgentPresence presence, AgentQueue queue) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -29,7 +30,7 @@ public sealed class AgentHub(AgentPresence presence) : Hub
             await Groups.AddToGroupAsync(Context.ConnectionId, AgentGroups.Level(level));
         }
 
-        presence.Connected(email, Context.ConnectionId);
+        presence.Connected(email, Context.ConnectionId, user.FindFirstValue(AgentClaims.Extension));
         await base.OnConnectedAsync();
     }
 
@@ -37,6 +38,17 @@ public sealed class AgentHub(AgentPresence presence) : Hub
     {
         presence.Disconnected(AgentClaims.Actor(Context.User!), Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The agent takes a waiting call: their registered phone rings for it next.</summary>
+    public string TakeCall(string callId)
+    {
+        if (queue.TakeCall(callId, AgentClaims.Actor(Context.User!)) is { } problem)
+        {
+            throw new HubException(problem);
+        }
+
+        return "ringing";
     }
 
     /// <summary>The agent says whether they can take calls: <c>available</c> or <c>away</c>.</summary>

@@ -21,12 +21,13 @@ public sealed class AgentPresence(TimeProvider time)
         return status != AgentStatus.Offline;
     }
 
-    public void Connected(string email, string connectionId)
+    public void Connected(string email, string connectionId, string? extension = null)
     {
         var state = _agents.GetOrAdd(email, _ => new AgentState());
         lock (state)
         {
             state.Connections.Add(connectionId);
+            state.Extension = extension ?? state.Extension;
             if (state.Status == AgentStatus.Offline)
             {
                 state.Status = AgentStatus.Away;
@@ -77,6 +78,36 @@ public sealed class AgentPresence(TimeProvider time)
         }
     }
 
+    /// <summary>The extension of a connected agent's phone, as their login said.</summary>
+    public string? ExtensionOf(string email)
+    {
+        if (!_agents.TryGetValue(email, out var state))
+        {
+            return null;
+        }
+
+        lock (state)
+        {
+            return state.Extension;
+        }
+    }
+
+    /// <summary>Moves an agent out of wrap-up once it is over, unless they chose another status meanwhile.</summary>
+    public void EndWrapUp(string email)
+    {
+        if (_agents.TryGetValue(email, out var state))
+        {
+            lock (state)
+            {
+                if (state.Status == AgentStatus.WrapUp)
+                {
+                    state.Status = AgentStatus.Available;
+                    state.Since = time.GetUtcNow();
+                }
+            }
+        }
+    }
+
     /// <summary>Available agents, the one idle longest first.</summary>
     public IReadOnlyList<string> AvailableLongestIdleFirst()
     {
@@ -103,5 +134,7 @@ public sealed class AgentPresence(TimeProvider time)
         public AgentStatus Status { get; set; } = AgentStatus.Offline;
 
         public DateTimeOffset Since { get; set; }
+
+        public string? Extension { get; set; }
     }
 }

@@ -39,6 +39,12 @@ public static class PromptKeys
     public const string FallbackNotUnderstood = "fallback.not-understood";
 
     public const string AgentTransfer = "agent.transfer";
+
+    /// <summary>The agents' queue: "your call is number" · digits · "in line", the thank-you, and the callback when the wait runs out.</summary>
+    public const string QueuePosition = "queue.position";
+    public const string QueueInLine = "queue.in-line";
+    public const string QueueHold = "queue.hold";
+    public const string QueueTimeout = "queue.timeout";
     public const string AgentUnavailable = "agent.unavailable";
     public const string CallbackOfferSoon = "callback.offer-soon";
     public const string CallbackOfferOpening = "callback.offer-opening";

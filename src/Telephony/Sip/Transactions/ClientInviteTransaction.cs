@@ -105,9 +105,10 @@ public sealed class ClientInviteTransaction : ClientTransaction
     }
 
     /// <inheritdoc />
-    internal override ValueTask OnResponseAsync(SipResponse response)
+    internal override async ValueTask OnResponseAsync(SipResponse response)
     {
         SipRequest? ack = null;
+        SipResponse? finalAfterAck = null;
         var resend = false;
         var cancel = false;
         lock (Gate)
@@ -124,11 +125,14 @@ public sealed class ClientInviteTransaction : ClientTransaction
                     TransitionTo(ClientInviteState.Accepted);
                     break;
                 case ClientInviteState.Calling or ClientInviteState.Proceeding:
-                    // RFC 3261 §17.1.1.3: the transaction itself acknowledges a 300-699.
+                    // RFC 3261 §17.1.1.3: the transaction itself acknowledges a 300-699. The ACK goes on the wire before
+                    // the TU hears of the response, so a request the TU sends next (a retry with credentials) cannot
+                    // overtake it; until then retransmissions of the response are absorbed as in Completed.
                     _ack = NonSuccessAck.Create(Request, response);
                     ack = _ack;
-                    Deliver(response);
-                    TransitionTo(ClientInviteState.Completed);
+                    finalAfterAck = response;
+                    _state = ClientInviteState.Completed;
+                    CancelAll();
                     break;
                 case ClientInviteState.Completed when response.StatusCode >= 300:
                     // RFC 3261 §17.1.1.2: a retransmitted final response is ACKed again, not passed up.
@@ -148,10 +152,24 @@ public sealed class ClientInviteTransaction : ClientTransaction
 
         if (ack is not null)
         {
-            return SendAsync(ack, Destination, resend, rethrow: false);
+            await SendAsync(ack, Destination, resend, rethrow: false).ConfigureAwait(false);
         }
 
-        return cancel ? SendCancelAsync() : ValueTask.CompletedTask;
+        if (finalAfterAck is not null)
+        {
+            lock (Gate)
+            {
+                Deliver(finalAfterAck);
+                EnterCompleted();
+            }
+
+            return;
+        }
+
+        if (cancel)
+        {
+            await SendCancelAsync().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -298,6 +316,24 @@ public sealed class ClientInviteTransaction : ClientTransaction
         }
     }
 
+    /// <summary>The entry actions of Completed, once the state is set; called under the lock.</summary>
+    private void EnterCompleted()
+    {
+        if (_state != ClientInviteState.Completed)
+        {
+            return;
+        }
+
+        if (IsReliable)
+        {
+            // Timer D is 0 over a reliable transport: no response retransmissions to ACK.
+            TransitionTo(ClientInviteState.Terminated);
+            return;
+        }
+
+        _timerD = Schedule(Timers.TimerD, _onTimerD);
+    }
+
     /// <summary>Every state change, with the entry actions of the new state; called under the lock.</summary>
     private void TransitionTo(ClientInviteState next, TransactionOutcome outcome = TransactionOutcome.Finished)
     {
@@ -332,14 +368,7 @@ public sealed class ClientInviteTransaction : ClientTransaction
                 break;
             case ClientInviteState.Completed:
                 CancelAll();
-                if (IsReliable)
-                {
-                    // Timer D is 0 over a reliable transport: no response retransmissions to ACK.
-                    TransitionTo(ClientInviteState.Terminated);
-                    return;
-                }
-
-                _timerD = Schedule(Timers.TimerD, _onTimerD);
+                EnterCompleted();
                 break;
             case ClientInviteState.Accepted:
                 CancelAll();

@@ -34,10 +34,10 @@ public sealed class AttachmentStore(IOptions<EmailOptions> options, TimeProvider
             var attachment = attachments[i];
             var name = SafeName(attachment.FileName, i);
 
-            // Base64 carries 3 bytes in 4 characters: an encoded part far over the limit need not be decoded to know.
-            if (attachment.EncodedLength * 3 / 4 > _options.MaxAttachmentBytes + 1024)
+            // A part clearly over the limit need not be decoded to know; the margin covers the estimate's error.
+            if (attachment.EstimatedLength > _options.MaxAttachmentBytes + 1024)
             {
-                results.Add(new KeptAttachment(name, attachment.ContentType, attachment.EncodedLength * 3 / 4, null, PerFile()));
+                results.Add(new KeptAttachment(name, attachment.ContentType, attachment.EstimatedLength, null, PerFile()));
                 continue;
             }
 

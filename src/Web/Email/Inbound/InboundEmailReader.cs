@@ -93,12 +93,15 @@ public static class InboundEmailReader
                 MessagePart attached => (attached.Message?.Subject ?? "message") + ".eml",
                 _ => null,
             };
-            var length = entity is MimePart { Content.Stream.CanSeek: true } sized ? sized.Content.Stream.Length : 0;
+            var length = entity is MimePart { Content.Stream: { CanSeek: true } stream } sized ? Decoded(sized.ContentTransferEncoding, stream.Length) : 0;
             attachments.Add(new IncomingAttachment(name ?? $"attachment-{attachments.Count + 1}", entity.ContentType.MimeType, entity, length));
         }
 
         return attachments;
     }
+
+    /// <summary>Base64 lines of 76 characters and CRLF carry 57 bytes each; other encodings are about as long as the file.</summary>
+    private static long Decoded(ContentEncoding encoding, long encoded) => encoding == ContentEncoding.Base64 ? encoded * 57 / 78 : encoded;
 
     private static InboundEmail Raw(byte[] raw, string? envelopeSender)
     {

@@ -23,15 +23,26 @@ public sealed partial class OutboxSender(
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
     private bool _warnedUnconfigured;
+    private long _sleepingUntilTicks;
+
+    /// <summary>While the sender sleeps, until when (<see cref="DateTimeOffset.MaxValue"/>: until mail is queued); null while it works.</summary>
+    public DateTimeOffset? SleepingUntil
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _sleepingUntilTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan? wait;
+            DateTimeOffset? next;
             try
             {
-                wait = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
+                next = await DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -41,12 +52,12 @@ public sealed partial class OutboxSender(
             {
                 // The database is unavailable: the mail is safe in it, look again a little later.
                 OutboxUnavailable(logger, ex);
-                wait = options.Value.Outbound.FirstRetry;
+                next = time.GetUtcNow() + options.Value.Outbound.FirstRetry;
             }
 
             try
             {
-                await signal.WaitAsync(wait, time, stoppingToken).ConfigureAwait(false);
+                await SleepAsync(next, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,8 +66,8 @@ public sealed partial class OutboxSender(
         }
     }
 
-    /// <summary>One round: sends what is due and says how long until the next message falls due (null: none queued).</summary>
-    public async Task<TimeSpan?> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>One round: sends what is due and says when the next queued message falls due (null: none queued).</summary>
+    public async Task<DateTimeOffset?> DeliverDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeskDbContext>();
@@ -94,7 +105,7 @@ public sealed partial class OutboxSender(
             catch (DbUpdateConcurrencyException)
             {
                 // Another sender claimed some of them first; look again straight away.
-                return TimeSpan.Zero;
+                return now;
             }
 
             await relay.SendAsync(due, new Report(db, options.Value.Outbound, time, logger), cancellationToken).ConfigureAwait(false);
@@ -106,13 +117,33 @@ public sealed partial class OutboxSender(
             .Select(m => (long?)m.NextAttemptUtcTicks)
             .FirstOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false);
-        if (next is null)
+        return next is null ? null : new DateTimeOffset(next.Value, TimeSpan.Zero);
+    }
+
+    /// <summary>Sleeps until <paramref name="until"/> on the injected clock, or until mail is queued.</summary>
+    private async Task SleepAsync(DateTimeOffset? until, CancellationToken stoppingToken)
+    {
+        var wait = until - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
         {
-            return null;
+            return;
         }
 
-        var wait = new DateTimeOffset(next.Value, TimeSpan.Zero) - time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = wait is { } span ? Task.Delay(span, time, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
+        var wake = signal.WaitAsync(stop.Token);
+        Interlocked.Exchange(ref _sleepingUntilTicks, (until ?? DateTimeOffset.MaxValue).UtcTicks);
+        try
+        {
+            await Task.WhenAny(delay, wake).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _sleepingUntilTicks, 0);
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The e-mail outbox could not be read; trying again shortly")]

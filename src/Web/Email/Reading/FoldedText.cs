@@ -1,25 +1,34 @@
-using System.Globalization;
 using System.Text;
 
 namespace CallMyWay.Voice.Web.Email.Reading;
 
-/// <summary>Text folded for matching words written with or without accents and in any case: "Extensión" → "extension".</summary>
+/// <summary>
+/// Text folded for matching words written with or without accents and in any case: "Extensión" → "extension".
+/// The service runs with invariant globalization, where Unicode decomposition is not available, so the accented
+/// letters of Spanish, Portuguese and French are mapped by hand; combining marks (from decomposed input) are dropped.
+/// </summary>
 public static class FoldedText
 {
+    private const string Accented = "áàâäãåéèêëíìîïóòôöõøúùûüñçýÿ";
+    private const string Plain = "aaaaaaeeeeiiiioooooouuuuncyy";
+
     public static string Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (c is >= '\u0300' and <= '\u036f')
             {
-                folded.Append(char.ToLowerInvariant(c));
+                continue;
             }
+
+            var lower = char.ToLowerInvariant(c);
+            var index = Accented.IndexOf(lower, StringComparison.Ordinal);
+            folded.Append(index >= 0 ? Plain[index] : lower);
         }
 
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        return folded.ToString();
     }
 
     /// <summary>Folded, with everything but letters and digits turned into single spaces: a label or a value to look up.</summary>

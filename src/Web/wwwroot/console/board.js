@@ -6,6 +6,7 @@ import { caseSummaryCard, severityBadge, statusBadge } from './cases.js';
 
 const STATE_ORDER = ['ringing', 'ivr', 'queued', 'offered', 'connected', 'ended'];
 const TAKEABLE = new Set(['queued', 'offered']);
+const AGENT_STATES = new Set(['offered', 'connected']);
 const ENDED_FADE_MS = 4000;
 const ENDED_REMOVE_MS = 5500;
 
@@ -31,6 +32,14 @@ export function createBoard(ctx) {
 
     const previousState = entry?.call.state;
     if (entry) {
+      // What a later update leaves out (an ended call's case, say) stays as last seen.
+      update = {
+        ...update,
+        caller: update.caller ?? entry.call.caller,
+        did: update.did ?? entry.call.did,
+        country: update.country ?? entry.call.country,
+        caseNumber: update.caseNumber ?? entry.call.caseNumber,
+      };
       entry.call = update;
     } else {
       calls.set(update.callId, { call: update, firstSeen: Date.now(), removeTimer: null });
@@ -85,8 +94,14 @@ export function createBoard(ctx) {
       ctx.announce(t('announce.newCall', { caller, country: countryName(call.country) }));
     } else if (call.state === 'queued') {
       ctx.announce(t('announce.queued', { caller }));
+    } else if (call.state === 'offered' && isMine(call)) {
+      ctx.announce(t('announce.offeredToMe', { caller }), true);
+      ctx.toast({ text: t('announce.offeredToMe', { caller }), kind: 'info', testid: 'offer-toast' });
+      // Screen pop: the agent sees who calls before answering, unless they are typing somewhere.
+      const typing = document.activeElement?.matches('input, textarea, select, [contenteditable="true"]');
+      if (!typing && selectedId !== call.callId) ctx.navigate(`#/calls/${encodeURIComponent(call.callId)}`, { focus: false });
     } else if (call.state === 'offered') {
-      ctx.announce(t('announce.offered', { caller }), true);
+      ctx.announce(t('announce.offered', { caller }));
     } else if (call.state === 'connected') {
       ctx.announce(t('announce.connected', { caller }));
     }
@@ -123,6 +138,8 @@ export function createBoard(ctx) {
     }
     row.dataset.state = call.state;
     row.classList.toggle('selected', selectedId === callId);
+    row.classList.toggle('mine', isMine(call));
+    if (isMine(call)) row.dataset.mine = 'true'; else delete row.dataset.mine;
     if (call.state !== 'ended') row.classList.remove('fading');
 
     const caller = callerText(call);
@@ -132,6 +149,10 @@ export function createBoard(ctx) {
     ];
     if (call.state === 'ivr' && call.step) {
       meta.push(h('span', { class: 'call-step', dataset: { testid: 'call-step', step: call.step } }, t('board.step', { step: stepText(call.step) })));
+    }
+    if (agentOf(call)) {
+      meta.push(h('span', { class: 'call-agent', dataset: { testid: 'call-agent', agent: agentOf(call) } },
+        t(call.state === 'offered' ? 'board.offeredTo' : 'board.connectedTo', { agent: agentText(call) })));
     }
     if (call.caseNumber) {
       meta.push(h('a', { href: `#/cases/${call.caseNumber}`, class: 'call-case', dataset: { testid: 'call-case-link', caseNumber: String(call.caseNumber) } },
@@ -198,6 +219,19 @@ export function createBoard(ctx) {
     }
   }
 
+  /** For offered and connected calls the server puts the agent's e-mail in `step`. */
+  const agentOf = (call) => (AGENT_STATES.has(call.state) ? call.step || null : null);
+
+  function isMine(call) {
+    const agent = agentOf(call);
+    const email = ctx.me()?.email;
+    return !!agent && !!email && agent.toLowerCase() === email.toLowerCase();
+  }
+
+  function agentText(call) {
+    return isMine(call) ? t('board.you') : agentOf(call);
+  }
+
   function callerText(call) {
     return call.caller ? formatNumber(call.caller) : t('board.unknownCaller');
   }
@@ -217,7 +251,8 @@ export function createBoard(ctx) {
       ctx.toast({ text: t('board.takeFailed', { error: t('board.notConnected') }), kind: 'error' });
       return;
     }
-    button.disabled = true;
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
     button.textContent = t('board.taking');
     try {
       await ctx.hub.invoke('TakeCall', callId);
@@ -226,7 +261,7 @@ export function createBoard(ctx) {
       ctx.toast({ text: t('board.takeFailed', { error: ctx.hubError(error) }), kind: 'error', testid: 'take-error' });
     } finally {
       if (button.isConnected) {
-        button.disabled = false;
+        button.removeAttribute('aria-disabled');
         button.textContent = t('board.take');
       }
     }
@@ -293,7 +328,9 @@ export function createBoard(ctx) {
       h('dl', { class: 'facts', dataset: { testid: 'pop-facts' } },
         fact(t('case.field.callerNumber'), h('span', { dataset: { testid: 'pop-caller' } }, caller)),
         fact(t('pop.did'), h('span', { dataset: { testid: 'pop-did' } }, didText(call))),
-        fact(t('pop.step'), h('span', { dataset: { testid: 'pop-step' } }, call.step ? stepText(call.step) : '—')),
+        agentOf(call)
+          ? fact(t('pop.agent'), h('span', { dataset: { testid: 'pop-agent' } }, agentText(call)))
+          : fact(t('pop.step'), h('span', { dataset: { testid: 'pop-step' } }, call.step ? stepText(call.step) : '—')),
         fact(t('pop.since'), formatDateTime(call.at))),
       h('section', { class: 'panel', 'aria-labelledby': 'pop-case-title' },
         h('h3', { id: 'pop-case-title' }, t('pop.case')),

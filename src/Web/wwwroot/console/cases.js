@@ -207,7 +207,7 @@ export function createCases(ctx) {
       h('td', {}, c.country ? countryName(c.country) : '—'),
       h('td', {}, c.assignee ?? '—'),
       h('td', {}, c.status === 'closed' ? '—' : slaElement(c, pending, ctx.alerts, true)),
-      h('td', {}, formatDateTime(c.createdAt)));
+      h('td', { class: 'nowrap' }, formatDateTime(c.createdAt)));
     row.addEventListener('click', (event) => {
       if (event.target.closest('a, button')) return;
       ctx.navigate(`#/cases/${c.number}`);
@@ -392,23 +392,24 @@ export function createCases(ctx) {
 
   // ---- actions ---------------------------------------------------------------------------------------
 
+  // Each action: its visible label is the first field's label; hints are placeholders.
   const ACTIONS = [
     { name: 'note', path: 'notes', title: 'action.note', fields: [
-      { id: 'text', kind: 'textarea', label: 'action.note.text' },
+      { id: 'text', kind: 'textarea', label: 'action.note', hint: 'action.note.text' },
       { id: 'public', kind: 'checkbox', label: 'action.note.public' },
     ], body: (v) => ({ text: v.text, public: v.public }) },
     { name: 'assign', path: 'assign', title: 'action.assign', fields: [], inline: true, body: () => ({}) },
     { name: 'start', path: 'start', title: 'action.start', fields: [], inline: true, body: () => ({}) },
     { name: 'severity', path: 'severity', title: 'action.severity', fields: [
       { id: 'severity', kind: 'select', label: 'action.severity', options: SEVERITIES },
-      { id: 'reason', kind: 'text', label: 'action.severity.reason' },
+      { id: 'reason', kind: 'text', label: 'action.severity.reason', hint: 'action.severity.reason' },
     ], body: (v) => ({ severity: v.severity, reason: v.reason }) },
-    { name: 'escalate', path: 'escalate', title: 'action.escalate', fields: [{ id: 'text', kind: 'text', label: 'action.escalate.text' }] },
-    { name: 'request-info', path: 'request-info', title: 'action.requestInfo', fields: [{ id: 'text', kind: 'text', label: 'action.requestInfo.text' }] },
-    { name: 'info-received', path: 'info-received', title: 'action.infoReceived', fields: [{ id: 'text', kind: 'text', label: 'action.infoReceived.text' }] },
-    { name: 'resolve', path: 'resolve', title: 'action.resolve', fields: [{ id: 'text', kind: 'textarea', label: 'action.resolve.text' }] },
-    { name: 'confirm', path: 'confirm', title: 'action.confirm', fields: [{ id: 'text', kind: 'text', label: 'action.confirm.text' }] },
-    { name: 'reopen', path: 'reopen', title: 'action.reopen', fields: [{ id: 'text', kind: 'text', label: 'action.reopen.text' }] },
+    { name: 'escalate', path: 'escalate', title: 'action.escalate', fields: [{ id: 'text', kind: 'text', label: 'action.escalate', hint: 'action.escalate.text' }] },
+    { name: 'request-info', path: 'request-info', title: 'action.requestInfo', fields: [{ id: 'text', kind: 'text', label: 'action.requestInfo', hint: 'action.requestInfo.text' }] },
+    { name: 'info-received', path: 'info-received', title: 'action.infoReceived', fields: [{ id: 'text', kind: 'text', label: 'action.infoReceived', hint: 'action.infoReceived.text' }] },
+    { name: 'resolve', path: 'resolve', title: 'action.resolve', fields: [{ id: 'text', kind: 'textarea', label: 'action.resolve', hint: 'action.resolve.text' }] },
+    { name: 'confirm', path: 'confirm', title: 'action.confirm', fields: [{ id: 'text', kind: 'text', label: 'action.confirm', hint: 'action.confirm.text' }] },
+    { name: 'reopen', path: 'reopen', title: 'action.reopen', fields: [{ id: 'text', kind: 'text', label: 'action.reopen', hint: 'action.reopen.text' }] },
   ];
 
   function buildActions(container, c) {
@@ -432,11 +433,9 @@ export function createCases(ctx) {
     const form = h('form', {
       class: `action action-${spec.inline ? 'inline' : 'block'}`,
       dataset: { testid: base, action: spec.name },
-      'aria-labelledby': spec.inline ? null : `${base}-title`,
-      'aria-label': spec.inline ? t(spec.title) : null,
+      'aria-label': t(spec.title),
       novalidate: true,
     },
-    spec.inline ? null : h('h4', { id: `${base}-title`, class: 'action-title' }, t(spec.title)),
     h('div', { class: 'action-fields' }, controls, submit),
     error);
     form.addEventListener('submit', async (event) => {
@@ -461,7 +460,7 @@ export function createCases(ctx) {
 
   function fieldControl(base, field) {
     const id = `${base}-${field.id}`;
-    const common = { id, name: field.id, dataset: { testid: id } };
+    const common = { id, name: field.id, dataset: { testid: id }, placeholder: field.hint ? t(field.hint) : null };
     if (field.kind === 'checkbox') {
       return h('label', { class: 'check' }, h('input', { type: 'checkbox', ...common }), ' ', t(field.label));
     }
@@ -474,9 +473,11 @@ export function createCases(ctx) {
 
   async function runAction(form, submit, error, path, body, actionName, onDone) {
     const number = openCase.number;
+    // Busy, not disabled: a disabled button would drop the keyboard focus.
+    if (form.getAttribute('aria-busy') === 'true') return;
     error.hidden = true;
     error.textContent = '';
-    submit.disabled = true;
+    submit.setAttribute('aria-disabled', 'true');
     form.setAttribute('aria-busy', 'true');
     try {
       const updated = await api.caseAction(number, path, body);
@@ -487,7 +488,7 @@ export function createCases(ctx) {
       error.textContent = t('action.failed', { error: failure.message });
       error.hidden = false;
     } finally {
-      submit.disabled = false;
+      submit.removeAttribute('aria-disabled');
       form.removeAttribute('aria-busy');
     }
   }

@@ -19,6 +19,7 @@ const ctx = {
   announce,
   hubError,
   rememberCase: (c) => c,
+  me: () => me,
   hub: {
     isConnected: () => hub?.state === 'Connected',
     invoke: (method, ...args) => {
@@ -59,7 +60,11 @@ onLangChange(() => {
 setUnauthorizedHandler(() => {
   if (me) endSession(t('session.expired'));
 });
-window.addEventListener('hashchange', () => route(true));
+window.addEventListener('hashchange', () => {
+  const focus = focusNextRoute;
+  focusNextRoute = true;
+  route(focus);
+});
 setInterval(() => {
   board.tick();
   cases.tick();
@@ -118,7 +123,7 @@ $('#login-form').addEventListener('submit', async (event) => {
     await api.login(email, password);
     me = await api.me();
     $('#login-password').value = '';
-    enterApp();
+    enterApp(true);
   } catch (failure) {
     error.textContent = failure.status === 401 ? t('login.failed')
       : failure.status === 429 ? `${t('login.tooMany')} ${failure.problem?.detail ?? ''}`.trim()
@@ -152,12 +157,12 @@ function endSession(message) {
   showLogin(message);
 }
 
-function enterApp() {
+function enterApp(moveFocus = false) {
   $('#login-view').hidden = true;
   $('#app').hidden = false;
   renderWhoAmI();
   if (!location.hash || location.hash === '#' || location.hash === '#/') history.replaceState(null, '', '#/cases');
-  route(false);
+  route(moveFocus);
   startHub();
 }
 
@@ -442,9 +447,16 @@ function announce(text, urgent = false) {
 
 // ---- routing ---------------------------------------------------------------------------------------------
 
-function navigate(hash) {
-  if (location.hash === hash) route(true);
-  else location.hash = hash;
+let focusNextRoute = true;
+
+/** Goes to a view; { focus: false } keeps the keyboard focus where it is (an automatic screen pop). */
+function navigate(hash, { focus = true } = {}) {
+  if (location.hash === hash) {
+    route(focus);
+  } else {
+    focusNextRoute = focus;
+    location.hash = hash;
+  }
 }
 
 /** #/calls/<id> screen pop · #/cases list · #/cases/<n> case page · #/report SLA report. */

@@ -1,6 +1,7 @@
 using System.Net;
 using CallMyWay.Voice.Telephony.Sip.Auth;
 using CallMyWay.Voice.Telephony.Sip.Messages;
+using CallMyWay.Voice.Telephony.Sip.Registrar;
 using CallMyWay.Voice.Telephony.Sip.Transport;
 
 namespace CallMyWay.Voice.Telephony.Sip.UserAgent.Outbound;
@@ -56,6 +57,16 @@ public sealed record OutboundCallRequest(SipUri Target, SipEndPoint Destination,
         {
             Credentials = string.IsNullOrEmpty(trunk.Username) ? null : new DigestClient(trunk.Username, trunk.Password ?? string.Empty),
         };
+    }
+
+    /// <summary>
+    /// A call to a phone registered with the desk (an agent's extension): the Request-URI is the registered contact,
+    /// and the INVITE goes where the REGISTER came from, which reaches a phone behind NAT (RFC 5626 §5.3, symmetric).
+    /// </summary>
+    public static OutboundCallRequest ToRegisteredPhone(ContactBinding binding, string fromUser)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        return new OutboundCallRequest(binding.Uri, binding.ReceivedFrom, fromUser);
     }
 
     /// <summary>Throws when the request cannot be placed: a bug in the caller, not a network condition.</summary>

@@ -83,13 +83,15 @@ internal sealed partial class OutboundInvite
             lock (_gate)
             {
                 _transaction = transaction;
+                _settled = false;
                 gaveUp = _gaveUp;
             }
 
             if (gaveUp is not null)
             {
-                // Withdrawn while the challenge was being answered: cancel as soon as the peer lets us (RFC 3261 §9.1).
+                // Given up while the challenge was being answered: cancel as soon as the peer lets us (RFC 3261 §9.1).
                 Forget(transaction.CancelAsync());
+                StopWaiting();
             }
 
             var final = await NextFinalResponseAsync(transaction).ConfigureAwait(false);
@@ -454,12 +456,18 @@ internal sealed partial class OutboundInvite
         ClientInviteTransaction? transaction;
         lock (_gate)
         {
-            if (_gaveUp is not null || _settled)
+            if (_gaveUp is not null)
             {
                 return;
             }
 
+            // With a final response in hand, whoever handles it reads _gaveUp: a 2xx is then hung up, a challenge not answered.
             _gaveUp = outcome;
+            if (_settled)
+            {
+                return;
+            }
+
             transaction = _transaction;
         }
 
@@ -472,14 +480,19 @@ internal sealed partial class OutboundInvite
         // The transaction's own state, not what this attempt has read so far, says whether the peer has spoken.
         if (transaction is null || transaction.State == ClientInviteState.Calling)
         {
-            try
-            {
-                _abandon.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The attempt finished meanwhile.
-            }
+            StopWaiting();
+        }
+    }
+
+    private void StopWaiting()
+    {
+        try
+        {
+            _abandon.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The attempt finished meanwhile.
         }
     }
 

@@ -3,6 +3,8 @@ using CallMyWay.Voice.Telephony.Sdp;
 using CallMyWay.Voice.Telephony.Sip.Auth;
 using CallMyWay.Voice.Telephony.Sip.Dialogs;
 using CallMyWay.Voice.Telephony.Sip.Messages;
+using CallMyWay.Voice.Telephony.Sip.Registrar;
+using CallMyWay.Voice.Telephony.Sip.Transport;
 using CallMyWay.Voice.Telephony.Sip.UserAgent;
 using CallMyWay.Voice.Telephony.Sip.UserAgent.Outbound;
 using CallMyWay.Voice.Telephony.Tests.Media.Engine;
@@ -291,6 +293,25 @@ public sealed class SipCallerTests
     }
 
     [Fact]
+    public async Task A_call_withdrawn_after_a_challenge_cancels_the_INVITE_that_answered_it()
+    {
+        await using var harness = await StartAsync();
+        using var withdraw = new CancellationTokenSource();
+        var placing = harness.Caller.PlaceAsync(Request() with { Credentials = new DigestClient("trunkuser", "s3cret") }, withdraw.Token);
+        await harness.DeliverAsync(Response(await harness.SentAsync(SipMethod.Invite), 401, extraHeaders: "WWW-Authenticate: " + Challenge));
+        var second = await harness.SentAsync(SipMethod.Invite, 2);
+
+        await withdraw.CancelAsync();
+        var result = await Eventually.Within(placing);
+        await harness.DeliverAsync(Response(second, 180));
+        var cancel = await harness.SentAsync(SipMethod.Cancel);
+
+        Assert.Equal(OutboundCallOutcome.Cancelled, result.Outcome);
+        Assert.Equal(second.Vias[0].Branch, cancel.Vias[0].Branch);
+        Assert.Equal(new CSeq(2, SipMethod.Cancel), cancel.CSeq);
+    }
+
+    [Fact]
     public async Task A_call_withdrawn_before_it_is_placed_sends_nothing()
     {
         await using var harness = await StartAsync();
@@ -380,5 +401,31 @@ public sealed class SipCallerTests
         Assert.Equal("desk", request.Credentials!.Username);
         Assert.Equal(OutboundCallRequest.DefaultRingTimeout, request.RingTimeout);
         Assert.Null(OutboundCallRequest.ThroughTrunk(new TrunkOptions { Host = "h" }, IPAddress.Loopback, "1", "2").Credentials);
+    }
+
+    [Fact]
+    public void A_registered_phone_is_called_at_its_contact_through_the_address_it_registered_from()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        var behindNat = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("203.0.113.7"), 40312));
+        var binding = new ContactBinding
+        {
+            Extension = "201",
+            Contact = NameAddress.Parse("<sip:201@192.168.1.20:5062>"),
+            Uri = SipUri.Parse("sip:201@192.168.1.20:5062"),
+            ExpiresAt = now.AddHours(1),
+            CallId = "reg-1",
+            CSeq = 1,
+            ReceivedFrom = behindNat,
+            LocalEndPoint = Trunk,
+            RegisteredAt = now,
+            UpdatedAt = now,
+        };
+
+        var request = OutboundCallRequest.ToRegisteredPhone(binding, CallerStack.Did);
+
+        Assert.Equal("sip:201@192.168.1.20:5062", request.Target.ToString());
+        Assert.Equal(behindNat, request.Destination);
+        Assert.Null(request.Credentials);
     }
 }

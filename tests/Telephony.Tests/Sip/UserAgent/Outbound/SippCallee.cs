@@ -116,7 +116,7 @@ internal sealed class SippCallee : IAsyncDisposable
         _process.Dispose();
         try
         {
-            //KEEP Directory.Delete(Folder, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
         catch (IOException)
         {
