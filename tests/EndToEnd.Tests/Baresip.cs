@@ -36,11 +36,11 @@ public sealed class Baresip : IAsyncDisposable
     }
 
     /// <summary>Starts baresip with one account registering to <paramref name="registrar"/> as <paramref name="user"/>.</summary>
-    public static Baresip Start(string folder, string user, string password, string registrar, int sipPort, int rtpPortLow)
+    public static Baresip Start(string folder, string user, string password, string registrar, int sipPort, int rtpPortLow, double toneHz = 440)
     {
         Directory.CreateDirectory(folder);
         var wav = Path.Combine(folder, "mic.wav");
-        WriteTone(wav, seconds: 30);
+        WriteTone(wav, seconds: 60, toneHz);
         var template = File.ReadAllText(Path.Combine(Sipp.ScenarioFolder, "baresip.config.template"));
         File.WriteAllText(Path.Combine(folder, "config"), template
             .Replace("@LISTEN@", $"127.0.0.1:{sipPort.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal)
@@ -98,8 +98,8 @@ public sealed class Baresip : IAsyncDisposable
         _process.Dispose();
     }
 
-    // 8 kHz mono 16-bit PCM: a quiet 440 Hz tone, the phone's "microphone".
-    private static void WriteTone(string path, int seconds)
+    // 8 kHz mono 16-bit PCM: a quiet tone, the phone's "microphone".
+    private static void WriteTone(string path, int seconds, double hz)
     {
         const int rate = 8000;
         var samples = rate * seconds;
@@ -118,7 +118,7 @@ public sealed class Baresip : IAsyncDisposable
         writer.Write(samples * 2);
         for (var i = 0; i < samples; i++)
         {
-            writer.Write((short)(3000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
+            writer.Write((short)(3000 * Math.Sin(2 * Math.PI * hz * i / rate)));
         }
     }
 

@@ -14,11 +14,13 @@ namespace CallMyWay.Voice.Web.Calls;
 /// What an answered call runs: the IVR, in a scope of its own (the case service is scoped per call), then, for a
 /// caller who asked for an agent, the queue; a caller the queue could not serve in time gets a callback case.
 /// </summary>
-public sealed class IvrCallApplication(IServiceScopeFactory scopes, IIvrOutbox outbox, AgentQueue queue, IIvrEventSink events, IvrOptions options, TimeProvider time, ILoggerFactory loggers) : ICallApplication
+/// <remarks>The queue is looked up per call: it places calls through the user agent, which runs this application.</remarks>
+public sealed class IvrCallApplication(IServiceProvider services, IServiceScopeFactory scopes, IIvrOutbox outbox, IIvrEventSink events, IvrOptions options, TimeProvider time, ILoggerFactory loggers) : ICallApplication
 {
     public async Task RunAsync(ActiveCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var queue = services.GetRequiredService<AgentQueue>();
         await using var scope = scopes.CreateAsyncScope();
         var cases = scope.ServiceProvider.GetRequiredService<CaseService>();
         var desk = new CaseServiceIvrDesk(cases, outbox, loggers.CreateLogger<CaseServiceIvrDesk>());

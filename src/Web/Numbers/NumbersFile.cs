@@ -76,17 +76,17 @@ public static partial class NumbersFile
         return new NumberPlan(numbers);
     }
 
-    /// <summary>Finds the file: as given, else beside the application (where the build copies it).</summary>
+    /// <summary>Finds a file or folder: as given (relative to the working directory), else beside the application (where the build copies it).</summary>
     public static string Resolve(string configured)
     {
         ArgumentNullException.ThrowIfNull(configured);
-        if (Path.IsPathRooted(configured) || File.Exists(configured))
+        if (Path.IsPathRooted(configured) || Path.Exists(configured))
         {
             return Path.GetFullPath(configured);
         }
 
         var besideApp = Path.Combine(AppContext.BaseDirectory, configured);
-        return File.Exists(besideApp) ? besideApp : Path.GetFullPath(configured);
+        return Path.Exists(besideApp) ? besideApp : Path.GetFullPath(configured);
     }
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]

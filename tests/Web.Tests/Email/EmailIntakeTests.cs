@@ -124,6 +124,24 @@ public sealed class EmailIntakeTests
     }
 
     [Fact]
+    public async Task Reply_threads_by_references_alone()
+    {
+        await using var desk = await EmailDesk.StartAsync();
+        var first = EmailDesk.Message(Customer, "Falla en llamadas", "Extensión: 1234");
+        await desk.SendAsync(first);
+        await desk.Relay.NextAsync();
+
+        // A client that drops In-Reply-To and the subject, but keeps the customer's own first message in References.
+        var followUp = EmailDesk.Message(Customer, "Más datos", "Tráfico: entrante");
+        followUp.References.Add(first.MessageId!);
+        await desk.SendAsync(followUp);
+
+        var threaded = await desk.OnlyCaseAsync();
+        Assert.Equal(TrafficDirection.Inbound, threaded.Details.Direction);
+        Assert.Equal(2, (await desk.MessagesAsync()).Count(m => m.Direction == EmailDirection.Inbound && m.CaseNumber == threaded.Number));
+    }
+
+    [Fact]
     public async Task A_stranger_quoting_a_case_number_does_not_get_into_that_case()
     {
         await using var desk = await EmailDesk.StartAsync();

@@ -31,7 +31,4 @@ public sealed record InboundEmail
 
     /// <summary>The MIME structure could not be read; <see cref="Text"/> holds the raw message.</summary>
     public bool IsRaw { get; init; }
-
-    /// <summary>Keeps the parsed message alive while its attachments are decoded.</summary>
-    public MimeMessage? Message { get; init; }
 }

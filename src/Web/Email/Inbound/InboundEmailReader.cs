@@ -43,7 +43,6 @@ public static class InboundEmailReader
             Headers = message.Headers,
             EnvelopeSender = envelopeSender,
             ContentType = message.Body?.ContentType.MimeType,
-            Message = message,
         };
     }
 

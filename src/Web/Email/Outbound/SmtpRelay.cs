@@ -86,9 +86,8 @@ public sealed class SmtpRelay(IOptions<EmailOptions> options)
     }
 
     /// <summary>The MIME message for an outbox row; the same row always gives the same headers.</summary>
-    public MimeMessage Build(OutboxEmail email)
+    private MimeMessage Build(OutboxEmail email)
     {
-        ArgumentNullException.ThrowIfNull(email);
         var message = new MimeMessage
         {
             MessageId = email.MessageId,

@@ -172,7 +172,7 @@ export function createBoard(ctx) {
         }, h('span', { dataset: { testid: 'call-caller' } }, caller)),
         h('span', { class: 'call-timer', dataset: { testid: 'call-timer', since: call.at, state: call.state }, 'aria-hidden': 'true' }, timerText(call))),
       h('div', { class: 'call-meta' }, meta),
-      TAKEABLE.has(call.state)
+      canTake(call)
         ? h('button', {
           type: 'button',
           class: 'btn btn-primary btn-small call-take',
@@ -227,6 +227,9 @@ export function createBoard(ctx) {
     const email = ctx.me()?.email;
     return !!agent && !!email && agent.toLowerCase() === email.toLowerCase();
   }
+
+  /** Queued calls, and calls offered to someone else, can be taken; one ringing my phone already is mine. */
+  const canTake = (call) => TAKEABLE.has(call.state) && !isMine(call);
 
   function agentText(call) {
     return isMine(call) ? t('board.you') : agentOf(call);
@@ -321,7 +324,7 @@ export function createBoard(ctx) {
       h('div', { class: 'pop-head' },
         h('h2', { id: 'pop-title', class: 'view-title', tabindex: '-1', dataset: { testid: 'pop-title' } }, t('pop.title', { caller })),
         h('span', { class: `badge state state-${call.state}`, dataset: { testid: 'pop-state' } }, label('call.state.', call.state)),
-        TAKEABLE.has(call.state) && live
+        canTake(call) && live
           ? h('button', { type: 'button', class: 'btn btn-primary', dataset: { testid: 'pop-take' }, onclick: (e) => take(call.callId, e.currentTarget) }, t('board.take'))
           : null),
       live ? null : h('p', { class: 'notice' }, t('pop.gone')),

@@ -16,18 +16,19 @@ const TARGET_MINUTES = {
 };
 
 /** Where one SLA clock of a case stands now: { state, text } with state ok|warning|breached|paused|met|late|none. */
-export function slaClock(c, kind, now = Date.now(), warned = false) {
+export function slaClock(c, kind, now = Date.now(), warned = false, compact = false) {
   const sla = c.sla ?? {};
   const due = kind === 'attention' ? sla.attentionDue : sla.resolutionDue;
   const doneAt = kind === 'attention' ? sla.attendedAt : sla.resolvedAt;
   if (doneAt) {
     const onTime = !due || Date.parse(doneAt) <= Date.parse(due);
+    if (compact) return { state: onTime ? 'met' : 'late', text: t(onTime ? 'sla.met' : 'sla.late') };
     return { state: onTime ? 'met' : 'late', text: t(onTime ? 'sla.metAt' : 'sla.lateAt', { at: formatDateTime(doneAt) }) };
   }
   if (!due) return { state: 'none', text: t('sla.notStarted') };
   const remaining = (Date.parse(due) - now) / 1000;
   if (!sla.running) {
-    return { state: remaining < 0 ? 'breached' : 'paused', text: `${t('sla.paused')} · ${t('sla.due', { due: formatDateTime(due) })}` };
+    return { state: remaining < 0 ? 'breached' : 'paused', text: compact ? t('sla.pausedShort') : `${t('sla.paused')} · ${t('sla.due', { due: formatDateTime(due) })}` };
   }
   if (remaining < 0) return { state: 'breached', text: t('sla.overdue', { time: clock(remaining) }) };
   const target = (TARGET_MINUTES[kind][c.severity] ?? 120) * 60;
@@ -55,17 +56,17 @@ export function statusBadge(status) {
 }
 
 function slaElement(c, kind, alerts, compact = false) {
-  const el = h('span', { class: 'sla', dataset: { sla: kind, caseNumber: String(c.number), testid: `sla-${kind}` } });
+  const el = h('span', { class: compact ? 'sla compact' : 'sla', dataset: { sla: kind, caseNumber: String(c.number), testid: `sla-${kind}` } });
   paintSla(el, c, kind, alerts);
-  if (compact) el.classList.add('compact');
   return el;
 }
 
 function paintSla(el, c, kind, alerts) {
-  const clockNow = slaClock(c, kind, Date.now(), serverWarned(c, kind) || alerts?.has(`${c.number}:${kind}`));
+  const compact = el.classList.contains('compact');
+  const clockNow = slaClock(c, kind, Date.now(), serverWarned(c, kind) || alerts?.has(`${c.number}:${kind}`), compact);
   el.dataset.slaState = clockNow.state;
-  el.className = `sla sla-${clockNow.state}${el.classList.contains('compact') ? ' compact' : ''}`;
-  el.textContent = el.classList.contains('compact') ? `${t(`sla.${kind}`)}: ${clockNow.text}` : clockNow.text;
+  el.className = `sla sla-${clockNow.state}${compact ? ' compact' : ''}`;
+  el.textContent = compact ? `${t(`sla.${kind}`)}: ${clockNow.text}` : clockNow.text;
 }
 
 /** A short card of a case (screen pop): number, kind, severity, status, level, missing information, details. */
@@ -192,7 +193,10 @@ export function createCases(ctx) {
       replace(tbody, h('tr', {}, h('td', { colspan: '10', class: 'muted' }, t('cases.empty'))));
       return;
     }
+    // Keep the keyboard focus on the same case's link when the list is redrawn live.
+    const focused = tbody.contains(document.activeElement) ? document.activeElement.closest('tr')?.dataset.caseNumber : null;
     replace(tbody, listed.map(caseRow));
+    if (focused) tbody.querySelector(`tr[data-case-number="${focused}"] [data-testid="case-link"]`)?.focus();
   }
 
   function caseRow(c) {

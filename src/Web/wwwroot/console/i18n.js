@@ -186,6 +186,9 @@ const es = {
   'sla.paused': 'en pausa (esperando al cliente)',
   'sla.notStarted': 'sin iniciar',
   'sla.metAt': 'cumplido {at}',
+  'sla.met': 'cumplido',
+  'sla.late': 'cumplido tarde',
+  'sla.pausedShort': 'en pausa',
   'sla.lateAt': 'cumplido tarde {at}',
   'case.history': 'Historial',
   'case.public': 'Público',
@@ -418,6 +421,9 @@ const en = {
   'sla.paused': 'paused (waiting for the customer)',
   'sla.notStarted': 'not started',
   'sla.metAt': 'met {at}',
+  'sla.met': 'met',
+  'sla.late': 'met late',
+  'sla.pausedShort': 'paused',
   'sla.lateAt': 'met late {at}',
   'case.history': 'History',
   'case.public': 'Public',
@@ -513,6 +519,8 @@ export function applyStatic(root) {
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.setAttribute('title', t(el.dataset.i18nTitle));
+  // The language buttons name the other language in that language ("English", "Español").
+  for (const el of root.querySelectorAll('.lang-toggle')) el.setAttribute('lang', current === 'es' ? 'en' : 'es');
 }
 
 /** A country's name from its ISO code in the current language (MX → México). */
