@@ -3,6 +3,7 @@ using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.Calls;
 using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Desk;
+using CallMyWay.Voice.Web.Email;
 using CallMyWay.Voice.Web.Health;
 using CallMyWay.Voice.Web.Hubs;
 using CallMyWay.Voice.Web.Sla;
@@ -19,6 +20,7 @@ builder.Services.AddDeskApi(builder.Configuration);
 builder.Services.AddAgentHub();
 builder.Services.AddSlaEngine(builder.Configuration);
 builder.Services.AddTelephony(builder.Configuration);
+builder.Services.AddEmailChannel(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SipHealthCheck>("sip");
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapCaseEndpoints();
 app.MapAgentEndpoints();
 app.MapReportEndpoints();
 app.MapCallEndpoints();
+app.MapEmailEndpoints();
 app.MapHub<AgentHub>(HubServiceCollectionExtensions.AgentsPath);
 
 await app.RunAsync();

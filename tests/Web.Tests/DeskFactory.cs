@@ -27,6 +27,9 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
             ["Auth:AdminPassword"] = AdminPassword,
             ["Sip:ListenAddress"] = "127.0.0.1",
             ["Sip:Port"] = "0",
+            ["Email:Inbound:Port"] = "0",
+            ["Email:AttachmentFolder"] = Path.Combine(Path.GetTempPath(), $"cmw-attachments-{Guid.NewGuid():N}"),
+            ["Email:LinkSecretFile"] = Path.Combine(Path.GetTempPath(), $"cmw-link-{Guid.NewGuid():N}.key"),
             ["Ivr:OutboxFolder"] = Path.Combine(Path.GetTempPath(), $"cmw-outbox-{Guid.NewGuid():N}"),
         };
         if (settings is not null)

@@ -55,8 +55,8 @@ export function statusBadge(status) {
   return h('span', { class: `badge status status-${status}`, dataset: { testid: 'status' } }, label('caseStatus.', status));
 }
 
-function slaElement(c, kind, alerts, compact = false) {
-  const el = h('span', { class: compact ? 'sla compact' : 'sla', dataset: { sla: kind, caseNumber: String(c.number), testid: `sla-${kind}` } });
+function slaElement(c, kind, alerts, compact = false, prefix = compact) {
+  const el = h('span', { class: compact ? 'sla compact' : 'sla', dataset: { sla: kind, caseNumber: String(c.number), testid: `sla-${kind}`, prefix: String(prefix) } });
   paintSla(el, c, kind, alerts);
   return el;
 }
@@ -66,7 +66,7 @@ function paintSla(el, c, kind, alerts) {
   const clockNow = slaClock(c, kind, Date.now(), serverWarned(c, kind) || alerts?.has(`${c.number}:${kind}`), compact);
   el.dataset.slaState = clockNow.state;
   el.className = `sla sla-${clockNow.state}${compact ? ' compact' : ''}`;
-  el.textContent = compact ? `${t(`sla.${kind}`)}: ${clockNow.text}` : clockNow.text;
+  el.textContent = el.dataset.prefix === 'true' ? `${t(`sla.${kind}`)}: ${clockNow.text}` : clockNow.text;
 }
 
 /** A short card of a case (screen pop): number, kind, severity, status, level, missing information, details. */
@@ -210,8 +210,8 @@ export function createCases(ctx) {
       h('td', {}, c.callerNumber ?? c.callerEmail ?? '—'),
       h('td', {}, c.country ? countryName(c.country) : '—'),
       h('td', {}, c.assignee ?? '—'),
-      h('td', {}, c.status === 'closed' ? '—' : slaElement(c, pending, ctx.alerts, true)),
-      h('td', { class: 'nowrap' }, formatDateTime(c.createdAt)));
+      h('td', { class: 'sla-cell' }, c.status === 'closed' ? '—' : [h('span', { class: 'sla-kind' }, t(`sla.${pending}`)), slaElement(c, pending, ctx.alerts, true, false)]),
+      h('td', { class: 'created' }, formatDateTime(c.createdAt)));
     row.addEventListener('click', (event) => {
       if (event.target.closest('a, button')) return;
       ctx.navigate(`#/cases/${c.number}`);
