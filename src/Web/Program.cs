@@ -34,10 +34,13 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapGet("/", () => Results.Redirect("/console/")).ExcludeFromDescription();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");
 app.MapHealthChecks("/health");

@@ -1,8 +1,10 @@
+using CallMyWay.Voice.Domain.Agents;
 using CallMyWay.Voice.Domain.Application;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Common;
 using CallMyWay.Voice.Domain.Sla;
 using CallMyWay.Voice.Web.Data;
+using CallMyWay.Voice.Web.Email.Outbound;
 using CallMyWay.Voice.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,8 @@ public sealed partial class SlaAlertJob(
     DeskDbContext db,
     IHubContext<AgentHub> hub,
     IReadOnlyList<EscalationRule> escalations,
+    EmailOutbox mail,
+    OutboxSignal mailSignal,
     TimeProvider time,
     ILogger<SlaAlertJob> logger) : IJob
 {
@@ -65,6 +69,7 @@ public sealed partial class SlaAlertJob(
             new SlaAlertMessage(number, ContractName.Of(kind), due, ContractName.Of(level)),
             cancellationToken).ConfigureAwait(false);
         AlertSent(logger, number, kind, level, due);
+        await MailAlertAsync(supportCase, kind, level, due, cancellationToken).ConfigureAwait(false);
 
         await cases.ChangeAsync(number, Actor, (c, change) =>
         {
@@ -72,6 +77,40 @@ public sealed partial class SlaAlertJob(
             return level == SlaAlertLevel.Breach ? Escalate(c, kind, change) : null;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    // The same alert by e-mail, to the assignee or, while nobody has the case, to every agent of its level.
+    private async Task MailAlertAsync(SupportCase supportCase, SlaAlertKind kind, SlaAlertLevel level, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var recipients = supportCase.Assignee is { } assignee
+            ? [assignee]
+            : await db.Agents.AsNoTracking().Where(a => a.IsActive && a.Role == LevelRole(supportCase.Level)).Select(a => a.Email).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var what = level == SlaAlertLevel.Warning ? "75 % of the time used" : "target breached";
+        foreach (var recipient in recipients)
+        {
+            await mail.EnqueueAsync(
+                db,
+                new OutgoingMail(
+                    $"sla:{supportCase.Number}:{kind}:{level}:{due.UtcTicks}:{recipient}",
+                    supportCase.Number,
+                    recipient,
+                    null,
+                    $"[Caso #{supportCase.Number}] SLA {ContractName.Of(kind)}: {what} ({supportCase.Severity})",
+                    $"Case {supportCase.Number} ({supportCase.Severity}, level {(int)supportCase.Level}): {ContractName.Of(kind)} {what}.\nDue {due:yyyy-MM-dd HH:mm zzz}.\nSubject: {supportCase.Subject ?? "(none)"}",
+                    MailThread.None,
+                    AutoReply: false),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        mailSignal.Notify();
+    }
+
+    private static AgentRole LevelRole(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Level2 => AgentRole.Level2,
+        EscalationLevel.Level3 => AgentRole.Level3,
+        _ => AgentRole.Level1,
+    };
 
     private DomainError? Escalate(SupportCase supportCase, SlaAlertKind kind, CaseChange change)
     {

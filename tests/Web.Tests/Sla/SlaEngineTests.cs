@@ -32,10 +32,18 @@ public sealed class SlaEngineTests : IDisposable
     {
         using var desk = new DeskFactory(_database, time: _time);
         var client = await desk.LoggedInClientAsync();
+        (await client.PostAsJsonAsync("/api/agents", new { email = "nivel1@callmyway.test", displayName = "Nivel Uno", role = "level1", password = "level-one-password" })).EnsureSuccessStatusCode();
         var number = await OpenAsync(client, CriticalIncident);
 
         await AdvanceAsync(TimeSpan.FromMinutes(46));
         await WaitForAlertsAsync(desk, number, 1);
+        await using (var scope = desk.Services.CreateAsyncScope())
+        {
+            var mails = await scope.ServiceProvider.GetRequiredService<DeskDbContext>().Set<Web.Email.Outbound.OutboxEmail>().AsNoTracking().Where(m => m.CaseNumber == number).ToListAsync();
+            var warning = Assert.Single(mails);
+            Assert.Equal("nivel1@callmyway.test", warning.ToAddress);
+            Assert.Contains($"[Caso #{number}] SLA attention: 75 % of the time used", warning.Subject, StringComparison.Ordinal);
+        }
         await AdvanceAsync(TimeSpan.FromMinutes(15));
         await WaitForAlertsAsync(desk, number, 2);
         var afterAttentionBreach = await client.GetFromJsonAsync<CaseResponse>($"/api/cases/{number}", Json.Options);
