@@ -21,7 +21,7 @@ public sealed class QuartzClick2CallScheduler(ISchedulerFactory schedulers, Time
             .StartAt(at > now ? at : now)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CancelAsync(string callbackId, CancellationToken cancellationToken)
