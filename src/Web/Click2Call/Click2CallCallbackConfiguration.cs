@@ -25,6 +25,7 @@ public sealed class Click2CallCallbackConfiguration : IEntityTypeConfiguration<C
             attempt.ToTable("Click2CallAttempts");
             attempt.WithOwner().HasForeignKey("CallbackId");
             attempt.HasKey("CallbackId", nameof(Click2CallAttempt.Number));
+            attempt.Property(a => a.Number).ValueGeneratedNever();
             attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
             attempt.Property(a => a.Detail).HasMaxLength(200);
             attempt.Property(a => a.CallId).HasMaxLength(128);

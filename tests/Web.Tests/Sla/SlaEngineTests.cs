@@ -84,6 +84,26 @@ public sealed class SlaEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Lowering_the_severity_cancels_the_pending_alerts_and_schedules_the_new_targets()
+    {
+        using var desk = new DeskFactory(_database, time: _time);
+        var client = await desk.LoggedInClientAsync();
+        var number = await OpenAsync(client, CriticalIncident);
+
+        await AdvanceAsync(TimeSpan.FromMinutes(30));
+        (await client.PostAsJsonAsync($"/api/cases/{number}/severity", new { severity = "S3", reason = "workaround in place" })).EnsureSuccessStatusCode();
+        await AdvanceAsync(TimeSpan.FromMinutes(40));
+        Assert.Empty(await AlertsAsync(desk, number));
+
+        // S3 on business hours: 2 h to attend, 30 minutes already used, so the 75 % warning is due 1 h after the change.
+        await AdvanceAsync(TimeSpan.FromMinutes(22));
+        await WaitForAlertsAsync(desk, number, 1);
+        var warning = Assert.Single(await AlertsAsync(desk, number));
+        Assert.Equal((SlaAlertKind.Attention, SlaAlertLevel.Warning), (warning.Kind, warning.Level));
+        Assert.Equal(Start.AddHours(2), warning.Due);
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_of_a_countdown_fires_the_alert_exactly_once()
     {
         long number;
