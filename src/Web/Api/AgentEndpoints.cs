@@ -1,8 +1,8 @@
 using CallMyWay.Voice.Domain.Agents;
 using CallMyWay.Voice.Domain.Common;
-using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Telephony.Sip.Auth;
 using CallMyWay.Voice.Telephony.Sip.Registrar;
+using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

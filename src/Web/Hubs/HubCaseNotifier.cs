@@ -1,6 +1,6 @@
-using CallMyWay.Voice.Web.Desk;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Web.Api;
+using CallMyWay.Voice.Web.Desk;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CallMyWay.Voice.Web.Hubs;

@@ -86,28 +86,28 @@ public class SupportCaseRefusalTests
             case "awaitingInfo":
                 return SupportCase.Open(Incident(Severity.S3, CompleteIncident with { CounterpartNumber = null }), By(Ivr, "2026-11-26 10:00"));
             case "onHold":
-            {
-                var held = InProgressIncident(Severity.S3, "2026-11-26 10:00", "2026-11-26 10:10");
-                Succeeds(held.RequestInformation("Which trunk?", By(Ana, "2026-11-26 10:30")));
-                return held;
-            }
+                {
+                    var held = InProgressIncident(Severity.S3, "2026-11-26 10:00", "2026-11-26 10:10");
+                    Succeeds(held.RequestInformation("Which trunk?", By(Ana, "2026-11-26 10:30")));
+                    return held;
+                }
 
             case "resolved":
                 return ResolvedIncident(Severity.S3, "2026-11-26 10:00", "2026-11-26 11:00");
             case "closed":
-            {
-                var closed = ResolvedIncident(Severity.S3, "2026-11-26 10:00", "2026-11-26 11:00");
-                Succeeds(closed.ConfirmResolution("Confirmed by phone.", By(Customer, "2026-11-26 11:30")));
-                return closed;
-            }
+                {
+                    var closed = ResolvedIncident(Severity.S3, "2026-11-26 10:00", "2026-11-26 11:00");
+                    Succeeds(closed.ConfirmResolution("Confirmed by phone.", By(Customer, "2026-11-26 11:30")));
+                    return closed;
+                }
 
             case "level3":
-            {
-                var top = InProgressIncident(Severity.S3, "2026-11-26 10:00", "2026-11-26 10:10");
-                Succeeds(top.Escalate("Specialist.", By(Ana, "2026-11-26 10:20")));
-                Succeeds(top.Escalate("Advanced.", By(Ana, "2026-11-26 10:30")));
-                return top;
-            }
+                {
+                    var top = InProgressIncident(Severity.S3, "2026-11-26 10:00", "2026-11-26 10:10");
+                    Succeeds(top.Escalate("Specialist.", By(Ana, "2026-11-26 10:20")));
+                    Succeeds(top.Escalate("Advanced.", By(Ana, "2026-11-26 10:30")));
+                    return top;
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(state), state, "No such arranged state.");

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Numbers;
 using CallMyWay.Voice.Telephony.Calls;
@@ -8,6 +7,7 @@ using CallMyWay.Voice.Telephony.Sdp;
 using CallMyWay.Voice.Telephony.Sip.Dialogs;
 using CallMyWay.Voice.Telephony.Sip.Messages;
 using CallMyWay.Voice.Telephony.Sip.Transactions;
+using Microsoft.Extensions.Logging;
 
 namespace CallMyWay.Voice.Telephony.Sip.UserAgent;
 
