@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using CallMyWay.Voice.Domain.Agents;
 using CallMyWay.Voice.Domain.Common;
+using CallMyWay.Voice.Telephony.Calls;
 using CallMyWay.Voice.Web.Auth;
+using CallMyWay.Voice.Web.Calls;
 using CallMyWay.Voice.Web.Calls.Queue;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -14,7 +16,7 @@ namespace CallMyWay.Voice.Web.Hubs;
 /// every level) and its own group, so case changes and SLA alerts reach exactly who works them.
 /// </summary>
 [Authorize(Policy = AgentPolicies.Agent)]
-public sealed class AgentHub(AgentPresence presence, AgentQueue queue) : Hub
+public sealed class AgentHub(AgentPresence presence, AgentQueue queue, CallRegistry calls) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -31,6 +33,13 @@ public sealed class AgentHub(AgentPresence presence, AgentQueue queue) : Hub
         }
 
         presence.Connected(email, Context.ConnectionId, user.FindFirstValue(AgentClaims.Extension));
+
+        // A console that connects, or reconnects after a network drop, gets the live calls again at once: no stale board.
+        foreach (var call in calls.Snapshot())
+        {
+            await Clients.Caller.SendAsync(AgentHubEvents.CallUpdated, HubCallEventSink.ToUpdate(call));
+        }
+
         await base.OnConnectedAsync();
     }
 

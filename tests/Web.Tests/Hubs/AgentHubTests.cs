@@ -64,6 +64,29 @@ public sealed class AgentHubTests : IAsyncLifetime
         Assert.Equal([DeskFactory.AdminEmail], presence.AvailableLongestIdleFirst());
     }
 
+    [Fact]
+    public async Task A_console_that_reconnects_is_sent_the_live_calls_again()
+    {
+        var registry = _desk.Services.GetRequiredService<Telephony.Calls.CallRegistry>();
+        var now = DateTimeOffset.UtcNow;
+        registry.Publish(new Telephony.Calls.CallSnapshot("call-1@test", Telephony.Calls.CallState.Queued, "+525541708422", "MX", "+525511112222", null, 1001, now, now, "phone"));
+        var (first, _) = await ConnectAsAsync(DeskFactory.AdminEmail, DeskFactory.AdminPassword);
+        await first.DisposeAsync();
+
+        var login = await _desk.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = DeskFactory.AdminEmail, password = DeskFactory.AdminPassword });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        await using var again = Connect(cookie);
+        var calls = Channel.CreateUnbounded<System.Text.Json.JsonElement>();
+        again.On<System.Text.Json.JsonElement>("callUpdated", c => calls.Writer.TryWrite(c));
+        await again.StartAsync();
+
+        using var timeout = new CancellationTokenSource(Patience);
+        var resent = await calls.Reader.ReadAsync(timeout.Token);
+        Assert.Equal("call-1@test", resent.GetProperty("callId").GetString());
+        Assert.Equal("queued", resent.GetProperty("state").GetString());
+        Assert.Equal(1001, resent.GetProperty("caseNumber").GetInt64());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
