@@ -20,6 +20,38 @@ public sealed class ConsoleBrowserTests(ServiceFixture fixture) : IClassFixture<
     public static string ArtifactFolder { get; } = Path.Combine(ServiceProcess.RepositoryRoot, "TestResults", "artifacts");
 
     [Fact]
+    public async Task An_administrator_creates_an_agent_with_an_extension_and_sip_password_in_the_console()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        await page.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
+        await page.FillAsync("#login-email", ServiceProcess.AdminEmail);
+        await page.FillAsync("#login-password", ServiceProcess.AdminPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForSelectorAsync("[data-testid=connection-status][data-state=connected]", new PageWaitForSelectorOptions { Timeout = 15000 });
+
+        await page.ClickAsync("#nav-agents");
+        await page.FillAsync("#agent-email", "rosa@callmyway.test");
+        await page.FillAsync("#agent-name", "Rosa");
+        await page.SelectOptionAsync("#agent-role", "level2");
+        await page.FillAsync("#agent-password", "rosa-password-long");
+        await page.FillAsync("#agent-extension", "230");
+        await page.FillAsync("#agent-sip-password", "rosa-phone-secret");
+        await page.ClickAsync("[data-testid=agent-create]");
+        var row = await page.WaitForSelectorAsync("tr[data-testid=agent-row][data-email='rosa@callmyway.test']", new PageWaitForSelectorOptions { Timeout = 10000 });
+
+        Assert.Contains("Configurada", await row!.TextContentAsync(), StringComparison.Ordinal);
+        Directory.CreateDirectory(ArtifactFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactFolder, "console-agents.png") });
+        using var api = await fixture.Service.AdminClientAsync();
+        var agents = await api.GetFromJsonAsync<JsonElement>("/api/agents");
+        var rosa = agents.EnumerateArray().Single(a => a.GetProperty("email").GetString() == "rosa@callmyway.test");
+        Assert.Equal("230", rosa.GetProperty("extension").GetString());
+        Assert.True(rosa.GetProperty("sipAccount").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_agent_sees_the_call_on_the_live_board_from_ringing_to_ended_and_takes_it_on_the_phone()
     {
         var service = fixture.Service;

@@ -6,6 +6,7 @@ import { $, digits, h, replace } from './util.js';
 import { createBoard } from './board.js';
 import { createCases } from './cases.js';
 import { createReport } from './report.js';
+import { createAgents } from './agents.js';
 
 const HUB_PATH = '/hubs/agents';
 
@@ -41,6 +42,7 @@ let unread = 0;
 const board = createBoard(ctx);
 const cases = createCases(ctx);
 const report = createReport(ctx);
+const agents = createAgents();
 ctx.rememberCase = cases.rememberCase;
 
 // ---- start ---------------------------------------------------------------------------------------------
@@ -468,7 +470,9 @@ function route(moveFocus) {
 
   $('#view-call').hidden = true;
   report.hide();
+  agents.hide();
   cases.hideAll();
+  $('#nav-agents').hidden = me.role !== 'admin';
   let focusTarget = null;
 
   if (section === 'calls' && arg) {
@@ -480,6 +484,9 @@ function route(moveFocus) {
     if (section === 'report') {
       report.show();
       focusTarget = '#report-title';
+    } else if (section === 'agents' && me.role === 'admin') {
+      agents.show();
+      focusTarget = '#agents-title';
     } else if (section === 'cases' && /^\d+$/.test(arg)) {
       cases.showCase(Number(arg));
       focusTarget = null; // the case page focuses its title once loaded
@@ -490,7 +497,7 @@ function route(moveFocus) {
   }
 
   for (const link of document.querySelectorAll('.nav a')) {
-    const current = (section === 'report' && link.id === 'nav-report') || (section === 'cases' && link.id === 'nav-cases');
+    const current = (section === 'report' && link.id === 'nav-report') || (section === 'cases' && link.id === 'nav-cases') || (section === 'agents' && link.id === 'nav-agents');
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
   if (moveFocus && focusTarget) $(focusTarget)?.focus();
