@@ -218,6 +218,13 @@ start_sipp() {
   local name=$1 scenario=$2 calls=$3 rate=$4 limit=$5 call_ms=$6
   shift 6
   local budget=$(( calls / rate + call_ms / 1000 + 90 ))
+  local i
+  for i in $(seq 1 60); do
+    command -v ss >/dev/null || break
+    ss -Hlnu "sport = :$UAC_PORT" | grep -q . || ss -Hlnu "sport = :$UAC_MEDIA_PORT" | grep -q . || break
+    [ "$i" -eq 60 ] && { echo "port $UAC_PORT/udp or $UAC_MEDIA_PORT/udp stays taken" >&2; exit 1; }
+    sleep 0.5
+  done
   (
     exec timeout -s KILL $(( budget + 30 )) sipp "127.0.0.1:$SIP_PORT" -sf "$scenario" -s "$DID" -key caller 15550001111 \
       -i 127.0.0.1 -p "$UAC_PORT" -mi 127.0.0.1 -mp "$UAC_MEDIA_PORT" \
@@ -271,7 +278,7 @@ emit ""
 if [[ ",$PARTS," == *",rates,"* ]]; then
   emit "### Calls per second (uac_basic.xml, ${CALL_MS} ms calls, ${SECONDS_PER_RATE} s per rate)"
   emit ""
-  emit "| target cps | calls | successful | failed | retrans | SIP socket drops | achieved cps | INVITE→200 mean ms | ≥100 ms | service CPU % of a core | sipp CPU % | machine busy % | RSS MiB end / peak | heap MiB after GC (calls in Timer J/L) |"
+  emit "| target cps | calls | successful | failed | retrans | SIP socket drops | achieved cps | INVITE→200 mean ms | ≥100 ms | service CPU % of a core | sipp CPU % | machine busy % of 2 cores | RSS MiB end / peak | heap MiB after GC (calls in Timer J/L) |"
   emit "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for rate in $RATES; do
     calls=$(( rate * SECONDS_PER_RATE ))
@@ -341,7 +348,7 @@ if [[ ",$PARTS," == *",media,"* ]]; then
   DUMPCAP=$(command -v dumpcap || true)
   emit "### Concurrent calls with media (caller audio ${MEDIA_SECONDS} s, ramp ${MEDIA_RATE} calls/s)"
   emit ""
-  emit "| calls | direction | successful | failed | service CPU % of a core | sipp CPU % | machine busy % | RSS MiB | send interval p50 / p99 / p99.9 / max ms | within 20±2 ms | streams seen |"
+  emit "| calls | direction | successful | failed | service CPU % of a core | sipp CPU % | machine busy % of 2 cores | RSS MiB | send interval p50 / p99 / p99.9 / max ms | within 20±2 ms | streams seen |"
   emit "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"
   for n in $MEDIA_CALLS; do
     for mode in listen duplex; do
