@@ -57,6 +57,53 @@ public sealed class Sipp
             ReadIfExists(Path.Combine(work, "errors.log")) + await error + await output);
     }
 
+    /// <summary>Starts sipp as a callee (the carrier trunk) on <paramref name="port"/>; the caller awaits the returned task.</summary>
+    public static Task<SippResult> AnswerAsync(string folder, string scenario, int port, TimeSpan limit, params string[] extra)
+    {
+        var work = Path.Combine(folder, "sipp-uas-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        var info = new ProcessStartInfo("sipp") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            "-sf", scenario, "-i", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture),
+            "-mi", "127.0.0.1", "-mp", FreeMediaPort().ToString(CultureInfo.InvariantCulture), "-m", "1", "-nostdin",
+            "-trace_err", "-error_file", Path.Combine(work, "errors.log"),
+            "-trace_msg", "-message_file", Path.Combine(work, "messages.log"),
+            "-trace_logs", "-log_file", Path.Combine(work, "scenario.log"),
+        }.Concat(extra))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start.");
+        return WaitAsync(process, work, limit);
+    }
+
+    private static async Task<SippResult> WaitAsync(Process process, string work, TimeSpan limit)
+    {
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(limit);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            return new SippResult(
+                process.ExitCode,
+                ReadIfExists(Path.Combine(work, "messages.log")),
+                ReadIfExists(Path.Combine(work, "scenario.log")),
+                ReadIfExists(Path.Combine(work, "errors.log")) + await error + await output);
+        }
+    }
+
     /// <summary>Writes a caller scenario that presses <paramref name="digits"/> (rfc4733 or info) and waits for the desk to hang up.</summary>
     public static async Task<string> GenerateCallerAsync(string folder, string mode, string digits, int holdMs, string caller)
     {

@@ -204,6 +204,106 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("CallMyWay.Voice.Web.Click2Call.Click2CallAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CallbackId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ClientIp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientIp");
+
+                    b.HasIndex("Number");
+
+                    b.ToTable("Click2CallAudit", (string)null);
+                });
+
+            modelBuilder.Entity("CallMyWay.Voice.Web.Click2Call.Click2CallCallback", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Did")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Number", "Status");
+
+                    b.ToTable("Click2CallCallbacks", (string)null);
+                });
+
             modelBuilder.Entity("CallMyWay.Voice.Web.Email.Attachments.EmailAttachmentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -480,6 +580,47 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CallMyWay.Voice.Web.Click2Call.Click2CallCallback", b =>
+                {
+                    b.OwnsMany("CallMyWay.Voice.Web.Click2Call.Click2CallAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<string>("CallbackId")
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("CallId")
+                                .HasMaxLength(128)
+                                .HasColumnType("nvarchar(128)");
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<int>("StatusCode")
+                                .HasColumnType("int");
+
+                            b1.HasKey("CallbackId", "Number");
+
+                            b1.ToTable("Click2CallAttempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallbackId");
+                        });
+
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }

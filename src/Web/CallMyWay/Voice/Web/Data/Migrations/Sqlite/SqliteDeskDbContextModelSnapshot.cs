@@ -194,6 +194,104 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("CallMyWay.Voice.Web.Click2Call.Click2CallAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallbackId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientIp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientIp");
+
+                    b.HasIndex("Number");
+
+                    b.ToTable("Click2CallAudit", (string)null);
+                });
+
+            modelBuilder.Entity("CallMyWay.Voice.Web.Click2Call.Click2CallCallback", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Did")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Number", "Status");
+
+                    b.ToTable("Click2CallCallbacks", (string)null);
+                });
+
             modelBuilder.Entity("CallMyWay.Voice.Web.Email.Attachments.EmailAttachmentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -460,6 +558,47 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("CallMyWay.Voice.Web.Click2Call.Click2CallCallback", b =>
+                {
+                    b.OwnsMany("CallMyWay.Voice.Web.Click2Call.Click2CallAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<string>("CallbackId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CallId")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("StatusCode")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CallbackId", "Number");
+
+                            b1.ToTable("Click2CallAttempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallbackId");
+                        });
+
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }
