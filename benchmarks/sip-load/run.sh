@@ -50,6 +50,7 @@ RTP_MAX=29999
 DID=525541708422
 # Timer J and the RFC 6026 Timer L keep a finished transaction 64*T1 = 32 s; wait a little longer.
 DRAIN_SECONDS=40
+SERVICE_ARGS=()
 
 usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; cat <<EOF
 
@@ -64,6 +65,8 @@ Options (defaults in brackets):
   --media-calls "N ..."  concurrent media calls [$MEDIA_CALLS]
   --media-seconds N      caller audio length per media call [$MEDIA_SECONDS]
   --tools DIR            where dotnet-gcdump is installed when missing [$TOOLS]
+  --service-arg ARG      one more argument for the service, e.g. --service-arg --Sip:UdpReceiveBufferSize=4194304
+                         (repeatable); runtime knobs go in the environment, e.g. DOTNET_gcServer=0 run.sh ...
 EOF
 }
 
@@ -80,6 +83,7 @@ while [ $# -gt 0 ]; do
     --media-calls) MEDIA_CALLS=$2; shift 2 ;;
     --media-seconds) MEDIA_SECONDS=$2; shift 2 ;;
     --tools) TOOLS=$2; shift 2 ;;
+    --service-arg) SERVICE_ARGS+=("$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -177,7 +181,7 @@ start_service() {
       "--ConnectionStrings:Default=Data Source=$dir/callmyway.db" \
       --Auth:AdminEmail=bench@callmyway.test --Auth:AdminPassword=bench-load-password-1 \
       --Media:BindAddress=127.0.0.1 "--Media:RtpPortMin=$RTP_MIN" "--Media:RtpPortMax=$RTP_MAX" \
-      "--Prompts:Folder=$BUILD/prompts" --Logging:LogLevel:Default=Warning
+      "--Prompts:Folder=$BUILD/prompts" --Logging:LogLevel:Default=Warning "${SERVICE_ARGS[@]}"
   ) >"$dir/service.log" 2>&1 &
   local wrapper=$!
   PIDS+=("$wrapper")
@@ -271,7 +275,7 @@ emit() { echo "$*" | tee -a "$RESULTS"; }
 
 log "results in $OUT"
 find_gcdump
-emit "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(sipp -v 2>/dev/null | grep -o 'SIPp v[^ ]*' | head -n 1); .NET $(dotnet --version); service from $BUILD; DOTNET_gcServer=${DOTNET_gcServer:-default}"
+emit "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(sipp -v 2>/dev/null | grep -o 'SIPp v[^ ]*' | sed 's/\.$//' | head -n 1); .NET $(dotnet --version); service from $BUILD ${SERVICE_ARGS[*]}; $(env | grep -E '^DOTNET_(gc|GC|ThreadPool|SYSTEM_NET)' | sort | tr '\n' ' ')"
 emit ""
 
 # ---------------------------------------------------------------- rates

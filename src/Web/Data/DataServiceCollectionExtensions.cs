@@ -13,12 +13,14 @@ public static class DataServiceCollectionExtensions
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultConnectionString;
         if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContext<SqliteDeskDbContext>(options => options.UseSqlite(SqliteFiles.Prepare(connectionString)));
+            // Prepared once, and the options built once: every call and request gets a context, not a new configuration.
+            var sqlite = SqliteFiles.Prepare(connectionString);
+            services.AddDbContext<SqliteDeskDbContext>(options => options.UseSqlite(sqlite), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<DeskDbContext>(sp => sp.GetRequiredService<SqliteDeskDbContext>());
         }
         else if (string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContext<SqlServerDeskDbContext>(options => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+            services.AddDbContext<SqlServerDeskDbContext>(options => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<DeskDbContext>(sp => sp.GetRequiredService<SqlServerDeskDbContext>());
         }
         else

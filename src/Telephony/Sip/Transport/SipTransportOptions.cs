@@ -34,7 +34,7 @@ public sealed class SipTransportOptions
     public int MaxTcpConnections { get; set; } = 1024;
 
     /// <summary>The kernel receive buffer of the UDP socket (SO_RCVBUF), which absorbs bursts; the OS may cap it.</summary>
-    public int UdpReceiveBufferSize { get; set; } = 1024 * 1024;
+    public int UdpReceiveBufferSize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>The smallest read from a TCP connection into its pipe.</summary>
     public int TcpReceiveBufferSize { get; set; } = 4096;
