@@ -60,6 +60,7 @@ public static class TelephonyServiceCollectionExtensions
         services.AddHostedService<OutboxReplayer>();
         services.Configure<QueueOptions>(configuration.GetSection(QueueOptions.Section));
         services.AddSingleton<SipCaller>();
+        services.AddSingleton<IAgentPhoneDialer, SipCallerAgentPhoneDialer>();
         services.AddSingleton<AgentQueue>();
         services.AddSingleton<IAgentAvailability>(sp => sp.GetRequiredService<AgentQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<AgentQueue>());

@@ -21,19 +21,19 @@ public sealed partial class AgentQueue : BackgroundService, IAgentAvailability
     private readonly SemaphoreSlim _wake = new(0);
     private readonly AgentPresence _presence;
     private readonly RegistrationBindings _bindings;
-    private readonly SipCaller _caller;
+    private readonly IAgentPhoneDialer _dialer;
     private readonly MediaEngine _media;
     private readonly CallRegistry _registry;
     private readonly QueueOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AgentQueue> _logger;
 
-    public AgentQueue(AgentPresence presence, RegistrationBindings bindings, SipCaller caller, MediaEngine media, CallRegistry registry, IOptions<QueueOptions> options, TimeProvider time, ILogger<AgentQueue> logger)
+    public AgentQueue(AgentPresence presence, RegistrationBindings bindings, IAgentPhoneDialer dialer, MediaEngine media, CallRegistry registry, IOptions<QueueOptions> options, TimeProvider time, ILogger<AgentQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _presence = presence;
         _bindings = bindings;
-        _caller = caller;
+        _dialer = dialer;
         _media = media;
         _registry = registry;
         _options = options.Value;
@@ -196,7 +196,7 @@ public sealed partial class AgentQueue : BackgroundService, IAgentAvailability
             _registry.Update(call.CallId, s => s with { State = CallState.Offered, Step = agent, At = _time.GetUtcNow() });
             Offered(_logger, call.CallId, agent);
             var phone = PhoneOf(agent)!;
-            var result = await _caller.PlaceAsync(
+            var result = await _dialer.PlaceAsync(
                 OutboundCallRequest.ToRegisteredPhone(phone, call.CallerNumber ?? "anonymous") with
                 {
                     RingTimeout = _options.RingTimeout,
