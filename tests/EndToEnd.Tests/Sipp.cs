@@ -36,25 +36,8 @@ public sealed class Sipp
             info.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        return new SippResult(
-            process.ExitCode,
-            ReadIfExists(Path.Combine(work, "messages.log")),
-            ReadIfExists(Path.Combine(work, "scenario.log")),
-            ReadIfExists(Path.Combine(work, "errors.log")) + await error + await output);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("sipp did not start.");
+        return await WaitAsync(process, work, limit);
     }
 
     /// <summary>Starts sipp as a callee (the carrier trunk) on <paramref name="port"/>; the caller awaits the returned task.</summary>

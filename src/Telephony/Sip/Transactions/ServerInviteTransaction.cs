@@ -90,35 +90,9 @@ public sealed class ServerInviteTransaction : ServerTransaction
         }
     }
 
-    /// <inheritdoc />
-    public override async ValueTask<bool> RespondAsync(SipResponse response)
-    {
-        CheckBelongs(response);
-        lock (Gate)
-        {
-            if (!OnResponseFromUser(response))
-            {
-                return false;
-            }
-        }
-
-        await SendAsync(response, ResponseDestination, retransmission: false, rethrow: true).ConfigureAwait(false);
-        return true;
-    }
-
     /// <summary>The event "INVITE retransmission": the last provisional response in Proceeding, the final response in
     /// Completed; absorbed otherwise (RFC 3261 §17.2.1, RFC 6026 §7.1).</summary>
-    internal override ValueTask OnRetransmissionAsync()
-    {
-        SipResponse? resend;
-        lock (Gate)
-        {
-            resend = _state is ServerInviteState.Proceeding or ServerInviteState.Completed ? LastResponse : null;
-        }
-
-        Layer.Counters.RequestAbsorbed();
-        return resend is null ? ValueTask.CompletedTask : SendAsync(resend, ResponseDestination, retransmission: true, rethrow: false);
-    }
+    private protected override bool ResendsLastResponse => _state is ServerInviteState.Proceeding or ServerInviteState.Completed;
 
     /// <summary>The event "ACK received" for an ACK that matched this transaction. Returns true when it goes to the TU:
     /// in Accepted it acknowledges the 2xx (RFC 6026 §7.1); in Completed it ends the retransmissions.</summary>
@@ -171,7 +145,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
     }
 
     /// <summary>The event "response from the TU", under the lock; true when the response is to be sent.</summary>
-    private bool OnResponseFromUser(SipResponse response)
+    private protected override bool OnResponseFromUser(SipResponse response)
     {
         switch (_state)
         {

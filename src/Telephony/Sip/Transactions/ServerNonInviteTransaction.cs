@@ -44,35 +44,9 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         }
     }
 
-    /// <inheritdoc />
-    public override async ValueTask<bool> RespondAsync(SipResponse response)
-    {
-        CheckBelongs(response);
-        lock (Gate)
-        {
-            if (!OnResponseFromUser(response))
-            {
-                return false;
-            }
-        }
-
-        await SendAsync(response, ResponseDestination, retransmission: false, rethrow: true).ConfigureAwait(false);
-        return true;
-    }
-
     /// <summary>The event "request retransmission": discarded in Trying, answered with the last response after
     /// (RFC 3261 §17.2.2).</summary>
-    internal override ValueTask OnRetransmissionAsync()
-    {
-        SipResponse? resend;
-        lock (Gate)
-        {
-            resend = _state is ServerNonInviteState.Proceeding or ServerNonInviteState.Completed ? LastResponse : null;
-        }
-
-        Layer.Counters.RequestAbsorbed();
-        return resend is null ? ValueTask.CompletedTask : SendAsync(resend, ResponseDestination, retransmission: true, rethrow: false);
-    }
+    private protected override bool ResendsLastResponse => _state is ServerNonInviteState.Proceeding or ServerNonInviteState.Completed;
 
     /// <inheritdoc />
     internal override void Abort()
@@ -87,7 +61,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
     }
 
     /// <summary>The event "response from the TU", under the lock; true when the response is to be sent.</summary>
-    private bool OnResponseFromUser(SipResponse response)
+    private protected override bool OnResponseFromUser(SipResponse response)
     {
         if (_state is not (ServerNonInviteState.Trying or ServerNonInviteState.Proceeding))
         {

@@ -69,12 +69,42 @@ public abstract class ServerTransaction : SipTransaction
     /// longer takes it (a final response was already sent, or the transaction has ended). A transport failure is
     /// thrown as <see cref="SipTransportException"/> after the transaction has dealt with it (RFC 3261 §17.2.4).
     /// </summary>
-    public abstract ValueTask<bool> RespondAsync(SipResponse response);
+    public async ValueTask<bool> RespondAsync(SipResponse response)
+    {
+        CheckBelongs(response);
+        lock (Gate)
+        {
+            if (!OnResponseFromUser(response))
+            {
+                return false;
+            }
+        }
 
-    /// <summary>The event "request retransmission received" (for an INVITE transaction, of the INVITE).</summary>
-    internal abstract ValueTask OnRetransmissionAsync();
+        await SendAsync(response, ResponseDestination, retransmission: false, rethrow: true).ConfigureAwait(false);
+        return true;
+    }
 
-    private protected void CheckBelongs(SipResponse response)
+    /// <summary>The event "request retransmission received" (for an INVITE transaction, of the INVITE): the last
+    /// response is sent again in the states that resend it, the retransmission absorbed in any case.</summary>
+    internal ValueTask OnRetransmissionAsync()
+    {
+        SipResponse? resend;
+        lock (Gate)
+        {
+            resend = ResendsLastResponse ? LastResponse : null;
+        }
+
+        Layer.Counters.RequestAbsorbed();
+        return resend is null ? ValueTask.CompletedTask : SendAsync(resend, ResponseDestination, retransmission: true, rethrow: false);
+    }
+
+    /// <summary>The event "response from the TU", under the lock: moves the state machine; false when the state refuses it.</summary>
+    private protected abstract bool OnResponseFromUser(SipResponse response);
+
+    /// <summary>Whether the current state answers a request retransmission with the last response; read under the lock.</summary>
+    private protected abstract bool ResendsLastResponse { get; }
+
+    private void CheckBelongs(SipResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
         var cseq = response.CSeq;
