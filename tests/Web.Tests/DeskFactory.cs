@@ -16,9 +16,13 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _time;
 
-    public DeskFactory(string? databasePath = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Replaces services after the host registered its own (e.g. a phone dialer that records).</param>
+    public DeskFactory(string? databasePath = null, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         _time = time;
+        _services = services;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"cmw-test-{Guid.NewGuid():N}.db");
         _settings = new Dictionary<string, string?>
         {
@@ -72,6 +76,11 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
         if (_time is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(_time));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 }

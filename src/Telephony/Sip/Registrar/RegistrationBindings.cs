@@ -386,6 +386,15 @@ public sealed partial class RegistrationBindings : IDisposable
         return true;
     }
 
+    /// <summary>Puts bindings in place as an accepted REGISTER would, for tests of the code that reads them.</summary>
+    internal void StoreForTest(string extension, ContactBinding[] bindings)
+    {
+        lock (_gate)
+        {
+            Store(extension, bindings);
+        }
+    }
+
     private void Store(string extension, ContactBinding[] bindings)
     {
         if (bindings.Length == 0)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Threading.Channels;
 using CallMyWay.Voice.Telephony.Sip.UserAgent.Outbound;
 using CallMyWay.Voice.Web.Calls.Queue;
@@ -11,9 +10,6 @@ namespace CallMyWay.Voice.Web.Tests.Calls.Queue;
 /// </summary>
 internal sealed class FakeAgentPhoneDialer : IAgentPhoneDialer
 {
-    private static readonly MethodInfo EndedFactory = typeof(OutboundCallResult).GetMethod("Ended", BindingFlags.NonPublic | BindingFlags.Static)
-        ?? throw new InvalidOperationException("OutboundCallResult.Ended not found.");
-
     private readonly Channel<OutboundCallRequest> _placed = Channel.CreateUnbounded<OutboundCallRequest>();
     private readonly Channel<TaskCompletionSource> _ringing = Channel.CreateUnbounded<TaskCompletionSource>();
 
@@ -47,5 +43,5 @@ internal sealed class FakeAgentPhoneDialer : IAgentPhoneDialer
     public bool HasUnseenPlacement => _placed.Reader.TryPeek(out _);
 
     private static OutboundCallResult NoAnswer() =>
-        (OutboundCallResult)EndedFactory.Invoke(null, [$"agent-{Guid.NewGuid():N}", OutboundCallOutcome.NoAnswer, 487, "Request Terminated"])!;
+        OutboundCallResult.Ended($"agent-{Guid.NewGuid():N}", OutboundCallOutcome.NoAnswer, 487, "Request Terminated");
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Numbers;
 using CallMyWay.Voice.Telephony.Calls;
@@ -25,8 +24,6 @@ namespace CallMyWay.Voice.Web.Tests.Calls.Queue;
 internal sealed class QueueHarness : IAsyncDisposable
 {
     private static readonly DeskNumber Did = new("+33100000000", "FR", "fr", TollFree: false, WhatsApp: false, "+33 1 00 00 00 00");
-    private static readonly MethodInfo StoreBindings = typeof(RegistrationBindings).GetMethod("Store", BindingFlags.NonPublic | BindingFlags.Instance)
-        ?? throw new InvalidOperationException("RegistrationBindings.Store not found.");
 
     private readonly FakeTimeProvider _presenceTime = new(DateTimeOffset.Parse("2025-01-06T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly MediaEngine _media = new(new MediaOptions { RtpPortMin = 27000, RtpPortMax = 27099, BindAddress = "127.0.0.1" });
@@ -76,7 +73,7 @@ internal sealed class QueueHarness : IAsyncDisposable
             RegisteredAt = now,
             UpdatedAt = now,
         };
-        StoreBindings.Invoke(Bindings, [extension, new[] { binding }]);
+        Bindings.StoreForTest(extension, [binding]);
         return binding;
     }
 

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net;
+using CallMyWay.Voice.Domain.Application;
+using CallMyWay.Voice.Domain.Cases;
+using CallMyWay.Voice.Domain.Numbers;
+using CallMyWay.Voice.Telephony.Calls;
+using CallMyWay.Voice.Telephony.Ivr;
+using CallMyWay.Voice.Telephony.Ivr.Prompts;
+using CallMyWay.Voice.Telephony.Media.Engine;
+using CallMyWay.Voice.Telephony.Sdp;
+using CallMyWay.Voice.Telephony.Sip.Messages;
+using CallMyWay.Voice.Telephony.Sip.Registrar;
+using CallMyWay.Voice.Telephony.Sip.Transport;
+using CallMyWay.Voice.Web.Calls.Queue;
+using CallMyWay.Voice.Web.Hubs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CallMyWay.Voice.Web.Tests.Calls.Queue;
+
+/// <summary>The whole answered-call application: IVR, queue, and the callback case when nobody answers in time.</summary>
+public sealed class QueueTimeoutTests
+{
+    private static readonly DeskNumber Mexico = new("+525541708422", "MX", "es", TollFree: false, WhatsApp: false, "+52 55 4170 8422");
+
+    [Fact]
+    public async Task A_caller_no_agent_answers_within_the_maximum_wait_gets_a_callback_case_and_is_told_so()
+    {
+        // Monday 10:00 in GMT-6: the desk is open.
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00-06:00", CultureInfo.InvariantCulture));
+        var dialer = new FakeAgentPhoneDialer();
+        var settings = new Dictionary<string, string?> { ["Queue:MaxWait"] = "00:00:30", ["Queue:RingTimeout"] = "00:01:00" };
+        await using var factory = new DeskFactory(settings: settings, time: time, services: s => s.AddSingleton<IAgentPhoneDialer>(dialer));
+        _ = factory.Server;
+        var services = factory.Services;
+        var presence = services.GetRequiredService<AgentPresence>();
+        presence.Connected("anna@desk.test", "connection-1", "201");
+        presence.SetStatus("anna@desk.test", AgentStatus.Available);
+        services.GetRequiredService<RegistrationBindings>().StoreForTest("201", [PhoneAt("201", 5071, time.GetUtcNow())]);
+
+        var media = services.GetRequiredService<MediaEngine>();
+        Assert.True(media.TryAllocatePorts(out var ports));
+        using var session = media.CreateSession(ports, LoopbackMedia());
+        using var hangUp = new CancellationTokenSource();
+        var caller = new PressesZeroChannel("call-timeout", "+525512345678", Mexico);
+        var call = new ActiveCall("call-timeout", Mexico, "+525512345678", CaseChannel.Phone, session, caller, () => ValueTask.CompletedTask, hangUp.Token);
+
+        var running = services.GetRequiredService<ICallApplication>().RunAsync(call, hangUp.Token);
+
+        // Anna's phone rings and is never answered; the fake clock then runs past the maximum wait.
+        await dialer.NextPlacedAsync(TimeSpan.FromSeconds(10));
+        for (var second = 0; second < 40 && !running.IsCompleted; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains(caller.Played, p => p.Key == PromptKeys.QueueTimeout);
+        await using var scope = services.CreateAsyncScope();
+        var cases = await scope.ServiceProvider.GetRequiredService<CaseService>().ListAsync(new CaseQuery { Caller = "+525512345678" }, CancellationToken.None);
+        var callback = Assert.Single(cases);
+        Assert.Equal(CaseKind.Callback, callback.Kind);
+        Assert.Equal(CaseChannel.Phone, callback.Channel);
+        Assert.Equal(Mexico.E164, callback.Did);
+        await hangUp.CancelAsync();
+    }
+
+    private static ContactBinding PhoneAt(string extension, int port, DateTimeOffset now) => new()
+    {
+        Extension = extension,
+        Contact = NameAddress.Parse($"<sip:{extension}@127.0.0.1:{port}>"),
+        Uri = SipUri.Parse($"sip:{extension}@127.0.0.1:{port}"),
+        ExpiresAt = now.AddHours(1),
+        CallId = $"register-{extension}",
+        CSeq = 1,
+        ReceivedFrom = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, port)),
+        LocalEndPoint = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 5060)),
+        RegisteredAt = now,
+        UpdatedAt = now,
+    };
+
+    private static NegotiatedMedia LoopbackMedia() => new()
+    {
+        Codec = RtpPayloadFormat.Pcmu,
+        ReceivePayloadType = RtpPayloadFormat.Pcmu.PayloadType,
+        TelephoneEventPayloadType = 101,
+        ReceiveTelephoneEventPayloadType = 101,
+        RemoteAddress = "127.0.0.1",
+        RemoteRtpPort = 9,
+        RemoteRtcpAddress = "127.0.0.1",
+        RemoteRtcpPort = 10,
+        LocalDirection = MediaDirection.SendRecv,
+        RemoteDirection = MediaDirection.SendRecv,
+        PacketTimeMs = 20,
+    };
+
+    /// <summary>A caller who presses 0 for an agent at the first menu and then just listens.</summary>
+    private sealed class PressesZeroChannel(string callId, string callerNumber, DeskNumber did) : IIvrChannel
+    {
+        private int _reads;
+
+        public string CallId { get; } = callId;
+
+        public string? CallerNumber { get; } = callerNumber;
+
+        public DeskNumber Did { get; } = did;
+
+        public List<PromptRef> Played { get; } = [];
+
+        public ValueTask PlayAsync(IReadOnlyList<PromptRef> prompts, bool bargeIn, CancellationToken cancellationToken)
+        {
+            lock (Played)
+            {
+                Played.AddRange(prompts);
+            }
+
+            return cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled(cancellationToken) : ValueTask.CompletedTask;
+        }
+
+        public ValueTask<char?> ReadDigitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<char?>(Interlocked.Increment(ref _reads) == 1 ? '0' : null);
+
+        public ValueTask<IvrRecording?> RecordAsync(TimeSpan maxLength, CancellationToken cancellationToken) => ValueTask.FromResult<IvrRecording?>(null);
+
+        public ValueTask HangupAsync() => ValueTask.CompletedTask;
+
+        public void ClearDigits()
+        {
+            // Digits come from the script, never buffered.
+        }
+    }
+}
