@@ -11,19 +11,13 @@ namespace CallMyWay.Voice.EndToEnd.Tests;
 /// </summary>
 public sealed class ConsoleBrowserTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     public static string ArtifactFolder { get; } = Path.Combine(ServiceProcess.RepositoryRoot, "TestResults", "artifacts");
 
     [Fact]
     public async Task An_administrator_creates_an_agent_with_an_extension_and_sip_password_in_the_console()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = Chromium.Args });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         await page.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
         await page.FillAsync("#login-email", ServiceProcess.AdminEmail);
@@ -63,7 +57,7 @@ public sealed class ConsoleBrowserTests(ServiceFixture fixture) : IClassFixture<
         Assert.True(await agentPhone.WaitForOutputAsync("200 OK", TimeSpan.FromSeconds(15)), agentPhone.Output);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = Chromium.Args });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         await page.GotoAsync(new Uri(service.BaseAddress, "/").ToString());
         await page.FillAsync("#login-email", "luz@callmyway.test");

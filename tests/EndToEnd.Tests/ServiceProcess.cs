@@ -14,9 +14,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string _dataFolder;
+    private readonly bool _ownsDataFolder;
 
-    private ServiceProcess(Process process, string dataFolder, Uri baseAddress, int sipPort)
+    private ServiceProcess(Process process, string dataFolder, bool ownsDataFolder, Uri baseAddress, int sipPort)
     {
+        _ownsDataFolder = ownsDataFolder;
         SipPort = sipPort;
         _process = process;
         _dataFolder = dataFolder;
@@ -46,7 +48,11 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static ServiceProcess Start(IDictionary<string, string>? settings = null)
+    /// <param name="dataFolder">
+    /// Where the database, outbox and recordings live: a fresh temporary folder, removed on dispose, unless the test
+    /// passes one of its own (to start the service again on the same data, as after a restart).
+    /// </param>
+    public static ServiceProcess Start(IDictionary<string, string>? settings = null, string? dataFolder = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(RepositoryRoot, "src", "Web", "bin", configuration, "net10.0", "CallMyWay.Voice.Web.dll");
@@ -55,7 +61,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new FileNotFoundException($"Build the service first: {dll} is missing.");
         }
 
-        var dataFolder = Path.Combine(Path.GetTempPath(), $"cmw-e2e-{Guid.NewGuid():N}");
+        var ownsDataFolder = dataFolder is null;
+        dataFolder ??= Path.Combine(Path.GetTempPath(), $"cmw-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataFolder);
         var port = FreeTcpPort();
         var sipPort = FreeSipPort();
@@ -89,7 +96,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var service = new ServiceProcess(process, dataFolder, new Uri($"http://127.0.0.1:{port}"), sipPort);
+        var service = new ServiceProcess(process, dataFolder, ownsDataFolder, new Uri($"http://127.0.0.1:{port}"), sipPort);
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
@@ -140,6 +147,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDataFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
