@@ -1,6 +1,7 @@
 using CallMyWay.Voice.Web.Api;
 using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.Calls;
+using CallMyWay.Voice.Web.Chat;
 using CallMyWay.Voice.Web.Click2Call;
 using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Desk;
@@ -23,6 +24,7 @@ builder.Services.AddSlaEngine(builder.Configuration);
 builder.Services.AddTelephony(builder.Configuration);
 builder.Services.AddEmailChannel(builder.Configuration);
 builder.Services.AddClick2Call(builder.Configuration);
+builder.Services.AddChatChannels(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SipHealthCheck>("sip");
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.MapReportEndpoints();
 app.MapCallEndpoints();
 app.MapEmailEndpoints();
 app.MapClick2CallEndpoints();
+app.MapChatChannels();
 app.MapHub<AgentHub>(HubServiceCollectionExtensions.AgentsPath);
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using CallMyWay.Voice.Web.Customers;
 using CallMyWay.Voice.Domain.Application;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Numbers;
@@ -47,7 +48,7 @@ public sealed class EfCaseRepository(DeskDbContext db) : ICaseRepository
         var cases = db.Cases.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Caller))
         {
-            var digits = NumberPlan.DigitsOf(query.Caller);
+            var digits = CustomerNumbers.Key(query.Caller);
             cases = cases.Where(c => EF.Property<string?>(c, SupportCaseConfiguration.CallerDigits) == digits);
         }
 
@@ -78,7 +79,8 @@ public sealed class EfCaseRepository(DeskDbContext db) : ICaseRepository
 
     private void SetCallerDigits(SupportCase supportCase)
     {
-        var digits = supportCase.CallerNumber is null ? null : NumberPlan.DigitsOf(supportCase.CallerNumber);
-        db.Entry(supportCase).Property(SupportCaseConfiguration.CallerDigits).CurrentValue = string.IsNullOrEmpty(digits) ? null : digits;
+        // The case's country reads a national caller number the way the carrier meant it (a call to the Mexican DID
+        // from 55 1234 5678 is +52 55 1234 5678), so calls, chats and WhatsApp from one customer meet.
+        db.Entry(supportCase).Property(SupportCaseConfiguration.CallerDigits).CurrentValue = CustomerNumbers.Key(supportCase.CallerNumber, supportCase.Country);
     }
 }

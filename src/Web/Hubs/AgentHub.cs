@@ -6,6 +6,7 @@ using CallMyWay.Voice.Telephony.Calls;
 using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.Calls;
 using CallMyWay.Voice.Web.Calls.Queue;
+using CallMyWay.Voice.Web.Chat;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -16,7 +17,7 @@ namespace CallMyWay.Voice.Web.Hubs;
 /// every level) and its own group, so case changes and SLA alerts reach exactly who works them.
 /// </summary>
 [Authorize(Policy = AgentPolicies.Agent)]
-public sealed class AgentHub(AgentPresence presence, AgentQueue queue, CallRegistry calls) : Hub
+public sealed partial class AgentHub(AgentPresence presence, AgentQueue queue, CallRegistry calls, ChatService chats, TimeProvider time) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -39,6 +40,8 @@ public sealed class AgentHub(AgentPresence presence, AgentQueue queue, CallRegis
         {
             await Clients.Caller.SendAsync(AgentHubEvents.CallUpdated, HubCallEventSink.ToUpdate(call));
         }
+
+        await SendOpenChatsAsync();
 
         await base.OnConnectedAsync();
     }

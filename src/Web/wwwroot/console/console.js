@@ -7,6 +7,7 @@ import { createBoard } from './board.js';
 import { createCases } from './cases.js';
 import { createReport } from './report.js';
 import { createAgents } from './agents.js';
+import { createChats } from './chats.js';
 
 const HUB_PATH = '/hubs/agents';
 
@@ -43,6 +44,7 @@ const board = createBoard(ctx);
 const cases = createCases(ctx);
 const report = createReport(ctx);
 const agents = createAgents();
+const chats = createChats(ctx);
 ctx.rememberCase = cases.rememberCase;
 
 // ---- start ---------------------------------------------------------------------------------------------
@@ -58,6 +60,7 @@ onLangChange(() => {
   board.relabel();
   cases.relabel();
   report.relabel();
+  chats.relabel();
 });
 setUnauthorizedHandler(() => {
   if (me) endSession(t('session.expired'));
@@ -150,6 +153,7 @@ function endSession(message) {
   stopHub();
   board.clear();
   cases.clear();
+  chats.clear();
   received.length = 0;
   unread = 0;
   ctx.alerts.clear();
@@ -207,6 +211,10 @@ function createHub() {
   connection.on('callUpdated', (update) => deliver('call', update));
   connection.on('caseUpdated', (c) => deliver('case', c));
   connection.on('slaAlert', (alert) => onSlaAlert(alert));
+  // Web chat and WhatsApp (chats.js): summaries and messages are held during a resync like calls; typing is not.
+  connection.on('chatUpdated', (summary) => deliver('chat', summary));
+  connection.on('chatMessage', (message) => deliver('chatMessage', message));
+  connection.on('chatTyping', (typing) => chats.typing(typing));
   // Optional: a server that pushes the agent's own status (busy, wrapUp) when a call changes it.
   connection.on('statusChanged', (status) => showStatus(typeof status === 'string' ? status : status?.status));
 
@@ -271,6 +279,10 @@ function deliver(kind, payload) {
 function dispatch(kind, payload) {
   if (kind === 'call') {
     board.apply(payload);
+  } else if (kind === 'chat') {
+    chats.apply(payload);
+  } else if (kind === 'chatMessage') {
+    chats.message(payload);
   } else {
     cases.apply(payload);
     board.caseChanged(payload);
@@ -285,7 +297,7 @@ async function resync() {
   resyncing = true;
   buffered = [];
   try {
-    const [calls] = await Promise.all([api.calls(), cases.resync()]);
+    const [calls] = await Promise.all([api.calls(), cases.resync(), chats.resync()]);
     board.resync(calls ?? []);
   } catch (error) {
     if (error.status !== 401) toast({ text: error.message, kind: 'error' });
@@ -471,6 +483,7 @@ function route(moveFocus) {
   $('#view-call').hidden = true;
   report.hide();
   agents.hide();
+  chats.hide();
   cases.hideAll();
   $('#nav-agents').hidden = me.role !== 'admin';
   let focusTarget = null;
@@ -484,6 +497,9 @@ function route(moveFocus) {
     if (section === 'report') {
       report.show();
       focusTarget = '#report-title';
+    } else if (section === 'chats') {
+      chats.show(arg ? decodeURIComponent(arg) : null);
+      focusTarget = arg ? '#chat-pane-title' : '#chats-title';
     } else if (section === 'agents' && me.role === 'admin') {
       agents.show();
       focusTarget = '#agents-title';
@@ -497,7 +513,8 @@ function route(moveFocus) {
   }
 
   for (const link of document.querySelectorAll('.nav a')) {
-    const current = (section === 'report' && link.id === 'nav-report') || (section === 'cases' && link.id === 'nav-cases') || (section === 'agents' && link.id === 'nav-agents');
+    const current = (section === 'report' && link.id === 'nav-report') || (section === 'cases' && link.id === 'nav-cases') || (section === 'agents' && link.id === 'nav-agents')
+      || (section === 'chats' && link.id === 'nav-chats');
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
   if (moveFocus && focusTarget) $(focusTarget)?.focus();
