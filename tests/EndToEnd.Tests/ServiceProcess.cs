@@ -75,6 +75,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Ivr:OutboxFolder"] = Path.Combine(dataFolder, "outbox"),
             ["Email:Inbound:Port"] = "0",
             ["Email:AttachmentFolder"] = Path.Combine(dataFolder, "attachments"),
+            ["Chat:AttachmentFolder"] = Path.Combine(dataFolder, "chat-attachments"),
             ["Email:LinkSecretFile"] = Path.Combine(dataFolder, "email-link.key"),
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(dataFolder, "callmyway.db")}",
             ["Auth:AdminEmail"] = AdminEmail,

@@ -34,6 +34,7 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
             ["Email:Inbound:Port"] = "0",
             ["Email:AttachmentFolder"] = Path.Combine(Path.GetTempPath(), $"cmw-attachments-{Guid.NewGuid():N}"),
             ["Email:LinkSecretFile"] = Path.Combine(Path.GetTempPath(), $"cmw-link-{Guid.NewGuid():N}.key"),
+            ["Chat:AttachmentFolder"] = Path.Combine(Path.GetTempPath(), $"cmw-chat-files-{Guid.NewGuid():N}"),
             ["Ivr:OutboxFolder"] = Path.Combine(Path.GetTempPath(), $"cmw-outbox-{Guid.NewGuid():N}"),
         };
         if (settings is not null)

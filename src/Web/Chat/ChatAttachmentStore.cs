@@ -72,7 +72,7 @@ public sealed class ChatAttachmentStore(IOptions<ChatOptions> options)
     /// <summary>The content type from the file's magic bytes; null for anything not accepted.</summary>
     public static string? TypeOf(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
             return "image/png";
         }

@@ -87,7 +87,8 @@ public sealed partial class ChatService(
         }
         else
         {
-            query = query.Where(c => c.Status != ConversationStatus.Closed || c.UpdatedAt > Now.AddDays(-1));
+            var since = Now.AddDays(-1);
+            query = query.Where(c => c.Status != ConversationStatus.Closed || c.UpdatedAt > since);
         }
 
         if (CustomerNumbers.Key(phone) is { } digits)
@@ -100,8 +101,7 @@ public sealed partial class ChatService(
             query = query.Where(c => c.CaseNumber == number);
         }
 
-        var found = await query.Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. found.OrderByDescending(c => c.UpdatedAt)];
+        return await query.OrderByDescending(c => c.UpdatedAt).Take(500).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ChatOutcome> PostFromCustomerAsync(string conversationId, NewChatMessage message, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using CallMyWay.Voice.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CallMyWay.Voice.Web.Chat;
 
@@ -29,6 +30,9 @@ public sealed class ConversationConfiguration : IEntityTypeConfiguration<Convers
         builder.Property(c => c.Language).HasMaxLength(8);
         builder.Property(c => c.Assignee).HasMaxLength(320);
         builder.Property(c => c.Version).IsConcurrencyToken();
+
+        // Kept as a number so that SQLite can order and compare it (it cannot with the text form of DateTimeOffset).
+        builder.Property(c => c.UpdatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property<string?>(VisitorTokenHash).HasMaxLength(64);
         builder.Property<string?>(CustomerDigits).HasMaxLength(32);
         builder.Ignore(c => c.CustomerServiceWindowClosesAt);
@@ -59,5 +63,6 @@ public sealed class ConversationConfiguration : IEntityTypeConfiguration<Convers
         builder.HasIndex(VisitorTokenHash).IsUnique();
         builder.HasIndex(CustomerDigits);
         builder.HasIndex(c => c.Status);
+        builder.HasIndex(c => c.UpdatedAt);
     }
 }

@@ -1,7 +1,7 @@
-using CallMyWay.Voice.Web.Customers;
 using CallMyWay.Voice.Domain.Application;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Numbers;
+using CallMyWay.Voice.Web.Customers;
 using CallMyWay.Voice.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 

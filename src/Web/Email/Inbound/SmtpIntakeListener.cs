@@ -17,6 +17,7 @@ public sealed partial class SmtpIntakeListener(
     ILoggerFactory loggers) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly ILogger _logger = loggers.CreateLogger<SmtpIntakeListener>();
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
@@ -63,7 +64,8 @@ public sealed partial class SmtpIntakeListener(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is null || _running is null)
+        // The host may stop a listener its container already disposed (a test host torn down mid-shutdown): nothing to do.
+        if (_server is null || _running is null || Volatile.Read(ref _disposed) == 1)
         {
             return;
         }
@@ -80,7 +82,15 @@ public sealed partial class SmtpIntakeListener(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _server?.Shutdown();
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMTP listener for {Mailbox} on {EndPoint}")]
     private static partial void Listening(ILogger logger, IPEndPoint endPoint, string mailbox);

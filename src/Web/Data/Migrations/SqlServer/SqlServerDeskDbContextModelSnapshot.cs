@@ -264,8 +264,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -283,6 +283,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                     b.HasIndex("CustomerDigits");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("VisitorTokenHash")
                         .IsUnique()

@@ -254,8 +254,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -273,6 +273,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                     b.HasIndex("CustomerDigits");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("VisitorTokenHash")
                         .IsUnique();

@@ -27,7 +27,7 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                     Assignee = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     CaseNumber = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     WaitingSince = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     LastCustomerMessageAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
@@ -85,6 +85,11 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                 name: "IX_Conversations_Status",
                 table: "Conversations",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_UpdatedAt",
+                table: "Conversations",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Conversations_VisitorTokenHash",

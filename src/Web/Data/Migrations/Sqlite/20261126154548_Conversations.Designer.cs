@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDeskDbContext))]
-    [Migration("20261126154214_Conversations")]
+    [Migration("20261126154548_Conversations")]
     partial class Conversations
     {
         /// <inheritdoc />
@@ -257,8 +257,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -276,6 +276,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                     b.HasIndex("CustomerDigits");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("VisitorTokenHash")
                         .IsUnique();

@@ -27,7 +27,7 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                     Assignee = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
                     CaseNumber = table.Column<long>(type: "bigint", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
                     WaitingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastCustomerMessageAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -86,6 +86,11 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                 name: "IX_Conversations_Status",
                 table: "Conversations",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_UpdatedAt",
+                table: "Conversations",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Conversations_VisitorTokenHash",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDeskDbContext))]
-    [Migration("20261126154225_Conversations")]
+    [Migration("20261126154559_Conversations")]
     partial class Conversations
     {
         /// <inheritdoc />
@@ -267,8 +267,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -286,6 +286,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                     b.HasIndex("CustomerDigits");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("VisitorTokenHash")
                         .IsUnique()
