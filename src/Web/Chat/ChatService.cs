@@ -191,14 +191,14 @@ public sealed partial class ChatService(
     public Task<ChatOutcome> TransferAsync(string conversationId, ChatAgent agent, int level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        return ChangeAsync(conversationId, null, c => (c.Transfer((EscalationLevel)level, agent.Email, Now, agent.DisplayName), null), cancellationToken);
+        return ChangeAsync(conversationId, null, c => (NotYours(c, agent) ?? c.Transfer((EscalationLevel)level, agent.Email, Now, agent.DisplayName), null), cancellationToken);
     }
 
     /// <summary>Closes the conversation; a linked case gets the transcript as a note.</summary>
     public async Task<ChatOutcome> CloseAsync(string conversationId, ChatAgent agent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var outcome = await ChangeAsync(conversationId, agent.DisplayName, c => (c.Close(agent.Email, Now, agent.DisplayName), null), cancellationToken).ConfigureAwait(false);
+        var outcome = await ChangeAsync(conversationId, agent.DisplayName, c => (NotYours(c, agent) ?? c.Close(agent.Email, Now, agent.DisplayName), null), cancellationToken).ConfigureAwait(false);
         if (outcome is { Error: null, Conversation: { CaseNumber: { } number } conversation })
         {
             await AttachTranscriptAsync(conversation, number, agent.Email, cancellationToken).ConfigureAwait(false);
@@ -302,6 +302,30 @@ public sealed partial class ChatService(
         }
 
         var digits = CustomerNumbers.Key(fromE164);
+        string open;
+
+        // Two webhooks for one customer at once must not open two conversations: find-or-create under the
+        // customer's lock, released before the conversation's own lock is taken (the locks are not re-entrant).
+        using (await locks.EnterAsync("whatsapp:" + digits, cancellationToken).ConfigureAwait(false))
+        {
+            open = await FindOrStartWhatsAppAsync(fromE164, profileName, digits, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = await ChangeAsync(open, null, c =>
+        {
+            var post = c.AddCustomerMessage(message, sentAt.ToOffset(Now.Offset));
+            return (post.Error, post.Message);
+        }, cancellationToken, afterCustomerMessage: true).ConfigureAwait(false);
+        if (outcome.Error is { } error)
+        {
+            Refused(logger, open, error.Message);
+        }
+
+        return outcome.Error is null;
+    }
+
+    private async Task<string> FindOrStartWhatsAppAsync(string fromE164, string? profileName, string? digits, CancellationToken cancellationToken)
+    {
         var open = await db.Set<Conversation>().AsNoTracking()
             .Where(c => c.Channel == CaseChannel.Whatsapp && c.Status != ConversationStatus.Closed && EF.Property<string?>(c, ConversationConfiguration.CustomerDigits) == digits)
             .Select(c => c.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -316,17 +340,7 @@ public sealed partial class ChatService(
             open = conversation.Id;
         }
 
-        var outcome = await ChangeAsync(open, null, c =>
-        {
-            var post = c.AddCustomerMessage(message, sentAt.ToOffset(Now.Offset));
-            return (post.Error, post.Message);
-        }, cancellationToken, afterCustomerMessage: true).ConfigureAwait(false);
-        if (outcome.Error is { } error)
-        {
-            Refused(logger, open, error.Message);
-        }
-
-        return outcome.Error is null;
+        return open;
     }
 
     /// <summary>A WhatsApp status webhook: the message we sent was delivered, read, or failed.</summary>
@@ -492,6 +506,12 @@ public sealed partial class ChatService(
 
     private async Task<string?> AssigneeNameAsync(Conversation conversation, CancellationToken cancellationToken) =>
         conversation.Assignee is not { } email ? null : await AgentDisplayNameAsync(email, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A conversation another agent is serving is theirs to transfer or close (administrators may step in).</summary>
+    private static DomainError? NotYours(Conversation conversation, ChatAgent agent) =>
+        conversation is { Status: ConversationStatus.Active, Assignee: { } assignee } && agent.Level is not null && !string.Equals(assignee, agent.Email, StringComparison.OrdinalIgnoreCase)
+            ? DomainError.Conflict($"{assignee} is serving this conversation; only they or an administrator can transfer or close it.")
+            : null;
 
     private static bool IsRetry(Conversation conversation, string? clientMessageId) =>
         clientMessageId is not null && conversation.Messages.Any(m => m.Author == MessageAuthor.Agent && m.ClientMessageId == clientMessageId.Trim());

@@ -35,7 +35,18 @@ public static class CustomerNumbers
             return national;
         }
 
-        return Parse(trimmed.StartsWith('+') ? trimmed : "+" + trimmed, "ZZ");
+        var international = trimmed.StartsWith('+') ? trimmed : "+" + trimmed;
+        return Parse(international, "ZZ") ?? Parse(WithoutMexicanMobileOne(international), "ZZ");
+    }
+
+    /// <summary>
+    /// WhatsApp still names Mexican mobiles the pre-2019 way, +52 1 then ten digits; Mexico dropped the 1, and the
+    /// same customer calls from +52 and ten digits.
+    /// </summary>
+    private static string WithoutMexicanMobileOne(string international)
+    {
+        var digits = NumberPlan.DigitsOf(international);
+        return digits.Length == 13 && digits.StartsWith("521", StringComparison.Ordinal) ? "+52" + digits[3..] : international;
     }
 
     /// <summary>

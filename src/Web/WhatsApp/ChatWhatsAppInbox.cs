@@ -1,5 +1,6 @@
 using CallMyWay.Voice.Domain.Conversations;
 using CallMyWay.Voice.Web.Chat;
+using CallMyWay.Voice.Web.Customers;
 
 namespace CallMyWay.Voice.Web.WhatsApp;
 
@@ -27,7 +28,7 @@ public sealed partial class ChatWhatsAppInbox(ChatService chats, ChatLimiter lim
                 continue;
             }
 
-            await chats.ReceiveWhatsAppAsync("+" + message.From, message.ProfileName, ToChat(message), message.Timestamp, ct).ConfigureAwait(false);
+            await chats.ReceiveWhatsAppAsync(CustomerNumbers.ToE164(message.From) ?? "+" + message.From, message.ProfileName, ToChat(message), message.Timestamp, ct).ConfigureAwait(false);
         }
 
         foreach (var status in statuses)

@@ -13,6 +13,7 @@ public sealed class CustomerNumbersTests
     [InlineData("8888-7777", "CR", "+50688887777")]
     [InlineData("(305) 644-5535", "US", "+13056445535")]
     [InlineData("16505551234", null, "+16505551234")]
+    [InlineData("5215512345678", null, "+525512345678")]
     public void Numbers_from_every_channel_become_the_same_e164(string typed, string? region, string expected) =>
         Assert.Equal(expected, CustomerNumbers.ToE164(typed, region));
 

@@ -69,6 +69,8 @@ export const api = {
     return request('GET', `/api/cases${qs ? `?${qs}` : ''}`);
   },
   case: (number) => request('GET', `/api/cases/${encodeURIComponent(number)}`),
+  /** A customer's web chats and WhatsApp conversations, latest activity first (the server reads any phone format). */
+  conversationsByPhone: (phone) => request('GET', `/api/conversations?${new URLSearchParams({ phone })}`),
   caseAction: (number, action, body) => request('POST', `/api/cases/${encodeURIComponent(number)}/${action}`, body ?? {}),
   slaReport: (from, to) => {
     const query = new URLSearchParams();

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { countryName, formatDateTime, label, t } from './i18n.js';
 import { $, clock, digits, h, replace } from './util.js';
 import { caseSummaryCard, severityBadge, statusBadge } from './cases.js';
+import { conversationItem, threadList } from './chats.js';
 
 const STATE_ORDER = ['ringing', 'ivr', 'queued', 'offered', 'connected', 'ended'];
 const TAKEABLE = new Set(['queued', 'offered']);
@@ -16,7 +17,7 @@ export function createBoard(ctx) {
   /** Last known state of every call seen this session (the screen pop keeps showing an ended call). */
   const lastKnown = new Map();
   let selectedId = null;
-  let pop = { callId: null, caseNumber: null, caller: null, case: null, history: null };
+  let pop = { callId: null, caseNumber: null, caller: null, case: null, history: null, conversations: null };
 
   const list = $('#call-list');
   const empty = $('#board-empty');
@@ -304,7 +305,7 @@ export function createBoard(ctx) {
       return;
     }
 
-    if (pop.callId !== call.callId) pop = { callId: call.callId, caseNumber: null, caller: null, case: null, history: null };
+    if (pop.callId !== call.callId) pop = { callId: call.callId, caseNumber: null, caller: null, case: null, history: null, conversations: null };
     if (call.caseNumber && pop.caseNumber !== call.caseNumber) {
       pop.caseNumber = call.caseNumber;
       pop.case = 'loading';
@@ -314,7 +315,9 @@ export function createBoard(ctx) {
     if (callerDigits && pop.caller !== callerDigits) {
       pop.caller = callerDigits;
       pop.history = 'loading';
+      pop.conversations = 'loading';
       loadPopHistory(call.callId, callerDigits);
+      loadPopConversations(call.callId, callerDigits, call.caller);
     }
 
     const caller = callerText(call);
@@ -340,7 +343,10 @@ export function createBoard(ctx) {
         h('div', { dataset: { testid: 'pop-case' } }, popCaseContent())),
       h('section', { class: 'panel', 'aria-labelledby': 'pop-history-title' },
         h('h3', { id: 'pop-history-title' }, t('pop.history')),
-        h('div', { dataset: { testid: 'pop-history' } }, popHistoryContent())));
+        h('div', { dataset: { testid: 'pop-history' } }, popHistoryContent())),
+      h('section', { class: 'panel', 'aria-labelledby': 'pop-conversations-title' },
+        h('h3', { id: 'pop-conversations-title' }, t('pop.conversations')),
+        h('div', { dataset: { testid: 'caller-conversations' } }, popConversationsContent())));
     if (titleHadFocus) $('#pop-title')?.focus();
   }
 
@@ -369,6 +375,22 @@ export function createBoard(ctx) {
       h('td', {}, severityBadge(c.severity)),
       h('td', {}, statusBadge(c.status)),
       h('td', {}, formatDateTime(c.createdAt))))));
+  }
+
+  /** The caller's web chats and WhatsApp conversations (one customer, one thread); a failure stays a muted line. */
+  function popConversationsContent() {
+    if (!pop.caller) return h('p', { class: 'muted small' }, t('pop.noConversations'));
+    return threadList(pop.conversations, (c) => conversationItem(c, 'caller-conversation'), t('pop.noConversations'), 'caller-conversations');
+  }
+
+  async function loadPopConversations(callId, callerDigits, caller) {
+    try {
+      const found = await api.conversationsByPhone(caller);
+      if (pop.callId === callId && pop.caller === callerDigits) pop.conversations = found;
+    } catch (error) {
+      if (pop.callId === callId && pop.caller === callerDigits) pop.conversations = error;
+    }
+    if (selectedId === callId) renderPop();
   }
 
   async function loadPopCase(callId, number) {

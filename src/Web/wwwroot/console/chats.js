@@ -4,9 +4,12 @@
 // Hub (/hubs/agents): events chatUpdated, chatMessage, chatTyping (wired in console.js); methods takeChat, sendChat,
 // chatTyping, transferChat, closeChat, sendChatTemplate, openCaseFromChat. HTTP: GET /api/conversations?status=,
 // GET /api/conversations/{id}, GET /api/whatsapp/templates. Messages are shown as text only (h() makes text nodes).
-import { request } from './api.js';
+// One customer, one thread: the pane's "customer history" lists the customer's cases (GET /api/cases?caller=) and
+// other conversations (GET /api/conversations?phone=), loaded when a conversation opens.
+import { api, request } from './api.js';
 import { formatDateTime, formatTime, label, t } from './i18n.js';
-import { $, clock, h, replace } from './util.js';
+import { $, clock, digits, h, replace } from './util.js';
+import { severityBadge, statusBadge } from './cases.js';
 
 const LEVELS = [1, 2, 3];
 const TYPING_EVERY_MS = 3000;
@@ -46,6 +49,34 @@ function sizeText(bytes) {
   return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
+const HISTORY_MAX = 10;
+
+/** One conversation of a customer's thread (channel, status, last activity, topic), linking to the chat pane. */
+export function conversationItem(c, testid) {
+  const at = c.lastMessageAt ?? c.createdAt;
+  return h('li', { class: 'thread-item', dataset: { testid, chatId: c.id, channel: c.channel ?? '', status: c.status ?? '' } },
+    h('span', { class: `badge channel-${c.channel}` }, label('channel.', c.channel)),
+    h('a', { href: `#/chats/${encodeURIComponent(c.id)}`, class: 'thread-topic', dataset: { testid: `${testid}-link` } }, c.topic || t('history.noTopic')),
+    h('span', { class: `badge chat-status chat-status-${c.status}` }, label('chats.status.', c.status)),
+    h('time', { class: 'thread-time muted', datetime: at ?? '' }, formatDateTime(at)));
+}
+
+/**
+ * A list for one part of a customer's thread: loading, "could not load" (muted, never an alert), empty, or at most
+ * HISTORY_MAX items and how many more there are. `state` is 'loading', an Error or an array.
+ */
+export function threadList(state, item, emptyText, testid) {
+  if (state === 'loading' || state === null || state === undefined) return h('p', { class: 'muted small' }, t('pop.loading'));
+  if (state instanceof Error || !Array.isArray(state)) {
+    return h('p', { class: 'muted small', dataset: { testid: `${testid}-error` } }, t('history.failed'));
+  }
+  if (!state.length) return h('p', { class: 'muted small', dataset: { testid: `${testid}-empty` } }, emptyText);
+  return [
+    h('ul', { class: 'thread-list' }, state.slice(0, HISTORY_MAX).map(item)),
+    state.length > HISTORY_MAX ? h('p', { class: 'muted small' }, t('history.more', { count: state.length - HISTORY_MAX })) : null,
+  ];
+}
+
 export function createChats(ctx) {
   /** id → the latest summary (chatUpdated or a row of GET /api/conversations). */
   const chats = new Map();
@@ -60,6 +91,8 @@ export function createChats(ctx) {
   let customerTypingTimer = null;
   let lastTypingSent = 0;
   let focusReplyOnShow = false;
+  /** The open conversation's customer history: key (chat|phone|case), phone, cases and convs ('loading'|Error|array). */
+  let hist = { key: null, phone: null, chatId: null, cases: null, convs: null, paintedIn: null };
 
   const view = $('#view-chats');
   const badge = $('#nav-chats-badge');
@@ -76,6 +109,11 @@ export function createChats(ctx) {
     el.queue = h('div', { id: 'chats-queue', class: 'chats-queue', dataset: { testid: 'chat-queue' } });
     el.mine = h('ul', { id: 'chats-mine', class: 'chat-list', dataset: { testid: 'chat-mine' }, 'aria-labelledby': 'chats-mine-title' });
     el.paneTop = h('div', { class: 'chat-pane-top', dataset: { testid: 'chat-pane-top' } });
+    const historyOpen = el.history ? el.history.open : true;
+    el.historyBody = h('div', { class: 'chat-history-body' });
+    el.history = h('details', { class: 'chat-history', open: historyOpen, hidden: true, dataset: { testid: 'customer-history' } },
+      h('summary', {}, t('history.title')),
+      el.historyBody);
     el.list = h('ol', { class: 'chat-messages', dataset: { testid: 'chat-messages' } });
     el.log = h('div', {
       id: 'chat-log', class: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-label': t('chats.conversation'),
@@ -98,7 +136,7 @@ export function createChats(ctx) {
         h('span', { id: 'chat-reply-hint', class: 'sr-only' }, t('chats.replyHint'))),
       el.send);
     el.pane = h('section', { id: 'chat-pane', class: 'chat-pane panel', 'aria-labelledby': 'chat-pane-title', dataset: { testid: 'chat-pane' } },
-      el.paneTop, el.log, el.typing, el.window, el.compose, el.note, el.error);
+      el.paneTop, el.history, el.log, el.typing, el.window, el.compose, el.note, el.error);
 
     el.reply.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -146,6 +184,7 @@ export function createChats(ctx) {
     chats.set(summary.id, summary);
     if (!quiet) announceChange(before, summary);
     if (summary.status === 'closed') unread.delete(summary.id);
+    historyFollows(summary);
     renderLists();
     if (openId === summary.id) renderPane();
   }
@@ -224,6 +263,7 @@ export function createChats(ctx) {
     if (openId) {
       const th = thread(openId);
       th.loaded = false;
+      hist.key = null; // and the customer's history, which may have moved while disconnected
       await load(openId);
     }
     renderLists();
@@ -373,6 +413,7 @@ export function createChats(ctx) {
     const focused = el.paneTop.contains(document.activeElement) ? document.activeElement.dataset.testid : null;
     if (!openId) {
       replace(el.paneTop, h('h3', { id: 'chat-pane-title' }, t('chats.title')), h('p', { class: 'muted' }, t('chats.none')));
+      el.history.hidden = true;
       setCompose(false, '');
       el.window.replaceChildren();
       el.log.hidden = true;
@@ -382,6 +423,7 @@ export function createChats(ctx) {
     if (!c) {
       replace(el.paneTop, h('h3', { id: 'chat-pane-title' }, t('chats.title')),
         h('p', { class: th?.error ? 'form-error' : 'muted' }, th?.error ?? t('chats.loading')));
+      el.history.hidden = true;
       setCompose(false, '');
       el.window.replaceChildren();
       return;
@@ -412,6 +454,7 @@ export function createChats(ctx) {
     const levelSelect = el.paneTop.querySelector('#chat-transfer-level');
     if (levelSelect && kept.level) levelSelect.value = kept.level;
     if (focused) el.paneTop.querySelector(`[data-testid="${focused}"]`)?.focus();
+    syncHistory(c);
 
     // WhatsApp's customer-service window: after 24 h without a customer message only an approved template may go out.
     if (windowClosed && open && (mine || !active)) {
@@ -431,6 +474,76 @@ export function createChats(ctx) {
         : !mine ? t('chats.readOnlyOther', { agent: c.assignee ?? '—' })
           : windowClosed ? t('chats.windowClosedShort') : '';
     setCompose(canWrite, why);
+  }
+
+  // ---- customer history (one customer, one thread) -----------------------------------------------------------
+
+  /** Loads the history when the open conversation (or its phone, or its case) changes; else only repaints if rebuilt. */
+  function syncHistory(c) {
+    el.history.hidden = false;
+    const key = `${c.id}|${c.customerPhone ?? ''}|${c.caseNumber ?? ''}`;
+    if (hist.key !== key) {
+      const phone = c.customerPhone || null;
+      hist = { key, phone, chatId: c.id, cases: phone ? 'loading' : null, convs: phone ? 'loading' : null, paintedIn: null };
+      if (phone) loadHistory(key, phone);
+    }
+    if (hist.paintedIn !== el.historyBody) paintHistory();
+  }
+
+  function loadHistory(key, phone) {
+    const settle = (part) => (answer) => {
+      if (hist.key !== key) return;
+      hist[part] = answer;
+      paintHistory();
+    };
+    // Each part on its own: one failing leaves the other (and the rest of the pane) alone.
+    api.cases({ caller: phone }).then(settle('cases'), settle('cases'));
+    api.conversationsByPhone(phone).then(settle('convs'), settle('convs'));
+  }
+
+  function paintHistory() {
+    if (!el.historyBody) return;
+    hist.paintedIn = el.historyBody;
+    const focused = el.historyBody.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused?.closest('li')
+      ? `${focused.closest('li').dataset.testid}|${focused.closest('li').dataset.caseNumber ?? focused.closest('li').dataset.chatId}`
+      : null;
+    if (!hist.phone) {
+      replace(el.historyBody, h('p', { class: 'muted small', dataset: { testid: 'customer-history-no-phone' } }, t('history.noPhone')));
+      return;
+    }
+    const current = chats.get(hist.chatId)?.caseNumber;
+    const others = Array.isArray(hist.convs) ? hist.convs.filter((x) => x?.id && x.id !== hist.chatId) : hist.convs;
+    replace(el.historyBody,
+      h('h4', {}, t('history.cases')),
+      threadList(hist.cases, (x) => caseItem(x, current), t('history.noCases'), 'customer-history-cases'),
+      h('h4', {}, t('history.chats')),
+      threadList(others, (x) => conversationItem(x, 'customer-history-chat'), t('history.noChats'), 'customer-history-chats'));
+    if (focusKey) {
+      const [testid, id] = focusKey.split('|');
+      const li = [...el.historyBody.querySelectorAll(`li[data-testid="${testid}"]`)].find((x) => (x.dataset.caseNumber ?? x.dataset.chatId) === id);
+      li?.querySelector('a')?.focus();
+    }
+  }
+
+  function caseItem(x, current) {
+    return h('li', { class: `thread-item${x.number === current ? ' current' : ''}`, dataset: { testid: 'customer-history-case', caseNumber: String(x.number) } },
+      h('a', { href: `#/cases/${x.number}`, dataset: { testid: 'customer-history-case-link' } }, t('chats.caseLink', { number: x.number })),
+      h('span', { class: 'badge kind' }, label('kind.', x.kind)),
+      severityBadge(x.severity),
+      statusBadge(x.status),
+      x.subject ? h('span', { class: 'thread-topic' }, x.subject) : null,
+      h('time', { class: 'thread-time muted', datetime: x.createdAt ?? '' }, formatDateTime(x.createdAt)));
+  }
+
+  /** A chatUpdated of another conversation of the open customer: its line in the history follows. */
+  function historyFollows(summary) {
+    if (!hist.phone || !Array.isArray(hist.convs) || summary.id === hist.chatId) return;
+    if (!summary.customerPhone || digits(summary.customerPhone) !== digits(hist.phone)) return;
+    const i = hist.convs.findIndex((x) => x.id === summary.id);
+    if (i >= 0) hist.convs[i] = summary; else hist.convs.unshift(summary);
+    hist.convs.sort((a, b) => Date.parse(b.lastMessageAt ?? b.createdAt ?? 0) - Date.parse(a.lastMessageAt ?? a.createdAt ?? 0));
+    paintHistory();
   }
 
   function setCompose(enabled, why) {
@@ -688,6 +801,7 @@ export function createChats(ctx) {
       if (!th.loaded && !th.loading) load(openId);
     }
     if (changed) {
+      hist.key = null; // reopened: the customer's history is fetched again
       el.reply.value = '';
       lastTypingSent = 0;
     }
@@ -714,6 +828,7 @@ export function createChats(ctx) {
     unread.clear();
     openId = null;
     paneFor = null;
+    hist = { key: null, phone: null, chatId: null, cases: null, convs: null, paintedIn: null };
     templates = null;
     if (el.reply) el.reply.value = '';
     if (el.pane) build();

@@ -126,6 +126,8 @@ const es = {
   'pop.noHistory': 'No hay casos con este número.',
   'pop.openCase': 'Abrir caso {number}',
   'pop.loading': 'Cargando…',
+  'pop.conversations': 'Chats y WhatsApp del llamante',
+  'pop.noConversations': 'No hay chats ni WhatsApp con este número.',
 
   'cases.title': 'Casos',
   'cases.filters': 'Filtros',
@@ -309,6 +311,17 @@ const es = {
   'chats.unread': '{count} sin leer',
   'chats.attachment': 'Adjunto: {name} ({type}, {size})',
   'chats.delivery.sent': 'Enviado', 'chats.delivery.delivered': 'Entregado', 'chats.delivery.read': 'Leído', 'chats.delivery.failed': 'No entregado',
+
+  // ---- one customer, one thread (chats.js customer history, board.js screen pop) ----
+  'history.title': 'Historial del cliente',
+  'history.cases': 'Casos',
+  'history.chats': 'Otras conversaciones',
+  'history.noPhone': 'El chat no tiene teléfono del cliente: no hay historial que buscar.',
+  'history.noCases': 'No hay casos con este número.',
+  'history.noChats': 'No hay otras conversaciones.',
+  'history.noTopic': 'Sin tema',
+  'history.failed': 'No se pudo cargar.',
+  'history.more': 'y {count} más',
 };
 
 const en = {
@@ -433,6 +446,8 @@ const en = {
   'pop.noHistory': 'No cases with this number.',
   'pop.openCase': 'Open case {number}',
   'pop.loading': 'Loading…',
+  'pop.conversations': "Caller's chats and WhatsApp messages",
+  'pop.noConversations': 'No chats or WhatsApp messages with this number.',
 
   'cases.title': 'Cases',
   'cases.filters': 'Filters',
@@ -616,6 +631,17 @@ const en = {
   'chats.unread': '{count} unread',
   'chats.attachment': 'Attachment: {name} ({type}, {size})',
   'chats.delivery.sent': 'Sent', 'chats.delivery.delivered': 'Delivered', 'chats.delivery.read': 'Read', 'chats.delivery.failed': 'Not delivered',
+
+  // ---- one customer, one thread (chats.js customer history, board.js screen pop) ----
+  'history.title': 'Customer history',
+  'history.cases': 'Cases',
+  'history.chats': 'Other conversations',
+  'history.noPhone': 'The chat has no customer phone, so there is no history to look up.',
+  'history.noCases': 'No cases with this number.',
+  'history.noChats': 'No other conversations.',
+  'history.noTopic': 'No topic',
+  'history.failed': 'Could not load.',
+  'history.more': 'and {count} more',
 };
 
 const dictionaries = { es, en };
