@@ -16,7 +16,7 @@ public sealed class OpenAllDayFixture : ServiceFixture
 
 /// <summary>
 /// The web chat in headless Chromium: a visitor on the widget's page and an agent in the console write to each
-/// other, markup typed by the visitor stays text; screenshots of both sides are saved as artifacts.
+/// other, markup typed by the visitor stays text, the agent sees the customer's earlier call case; screenshots of both sides are saved as artifacts.
 /// </summary>
 public sealed class ChatBrowserTests(OpenAllDayFixture fixture) : IClassFixture<OpenAllDayFixture>
 {
@@ -33,6 +33,11 @@ public sealed class ChatBrowserTests(OpenAllDayFixture fixture) : IClassFixture<
         var agent = await agentContext.NewPageAsync();
         var visitor = await visitorContext.NewPageAsync();
 
+        // The customer called last week about the same thing; the carrier passed her number in national format.
+        using var api = await fixture.Service.AdminClientAsync();
+        var call = await api.PostAsJsonAsync("/api/cases", new { kind = "inquiry", channel = "phone", did = "+525541708422", callerNumber = "55 1234 5678" });
+        var earlier = (await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt64();
+
         await agent.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
         await agent.FillAsync("#login-email", ServiceProcess.AdminEmail);
         await agent.FillAsync("#login-password", ServiceProcess.AdminPassword);
@@ -43,6 +48,7 @@ public sealed class ChatBrowserTests(OpenAllDayFixture fixture) : IClassFixture<
         await visitor.GotoAsync(new Uri(fixture.Service.BaseAddress, "/chat/demo.html").ToString());
         await visitor.GetByLabel("Nombre").FillAsync("Lucía Pérez");
         await visitor.GetByLabel("Correo electrónico").FillAsync("lucia@example.com");
+        await visitor.GetByLabel("Teléfono").FillAsync("+52 55 1234 5678");
         await visitor.GetByLabel("Tema").FillAsync("Mi extensión no registra");
         await visitor.ClickAsync("#cmw-chat-start");
         await visitor.WaitForSelectorAsync("#cmw-chat-text", Soon);
@@ -55,6 +61,7 @@ public sealed class ChatBrowserTests(OpenAllDayFixture fixture) : IClassFixture<
         var fromVisitor = agent.Locator("#chat-log li[data-seq]", new() { HasText = "Hola <b>agente</b>" });
         await Assertions.Expect(fromVisitor).ToBeVisibleAsync(new() { Timeout = 15000 });
         Assert.Equal(0, await agent.Locator("#chat-log b").CountAsync());
+        await Assertions.Expect(agent.Locator($"[data-testid=customer-history-case][data-case-number='{earlier}']")).ToBeVisibleAsync(new() { Timeout = 15000 });
         await agent.FillAsync("#chat-reply", "Hola Lucía, soy el administrador. ¿Qué extensión es?");
         await agent.ClickAsync("[data-testid=chat-send]");
 

@@ -203,7 +203,7 @@ public sealed class WebChatTests
     }
 
     [Fact]
-    public async Task Only_agents_at_or_above_the_chats_level_take_it_and_a_transfer_puts_it_back_in_the_queue()
+    public async Task Only_agents_at_or_above_the_chats_level_take_it_a_transfer_puts_it_back_in_the_queue_and_only_its_agent_closes_it()
     {
         await using var desk = new ChatDesk();
         var admin = await desk.Factory.LoggedInClientAsync();
@@ -223,6 +223,8 @@ public sealed class WebChatTests
         var taken = await supervisor.TakeAsync(id);
         Assert.Equal("active", taken.GetProperty("status").GetString());
         Assert.Equal(DeskFactory.AdminEmail, taken.GetProperty("assignee").GetString());
+        var notHers = await Assert.ThrowsAsync<HubException>(() => levelOne.Connection.InvokeAsync<JsonElement>("closeChat", id));
+        Assert.Contains("only they or an administrator", notHers.Message, StringComparison.Ordinal);
         var note = await visitor.NextAsync("chatMessage", e => e.GetProperty("text").GetString()!.Contains("nivel 2", StringComparison.Ordinal));
         Assert.Equal("Uno transfirió la conversación al nivel 2", note.GetProperty("text").GetString());
     }
