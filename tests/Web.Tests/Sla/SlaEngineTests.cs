@@ -185,8 +185,9 @@ public sealed class SlaEngineTests : IDisposable
 
     private static async Task WaitForAlertsAsync(DeskFactory desk, long number, int count)
     {
-        // Quartz runs jobs on its own threads: give them real time to finish, bounded.
-        for (var i = 0; i < 200; i++)
+        // Quartz runs jobs on its own threads: give them real time to finish, bounded (20 s: a restarted host under a
+        // full parallel test run needs more than the few hundred milliseconds it takes alone).
+        for (var i = 0; i < 800; i++)
         {
             if ((await AlertsAsync(desk, number)).Count >= count)
             {
