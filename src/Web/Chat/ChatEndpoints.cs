@@ -3,6 +3,7 @@ using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Conversations;
 using CallMyWay.Voice.Web.Api;
 using CallMyWay.Voice.Web.Auth;
+using CallMyWay.Voice.Web.WhatsApp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -97,20 +98,31 @@ public static class ChatEndpoints
         .DisableAntiforgery()
         .WithSummary("A visitor sends a file in their chat (images, PDF, text; 5 MB at most).");
 
-        app.MapGet("/api/chat/attachments/{conversationId}/{attachmentId}", async (string conversationId, string attachmentId, string? token, HttpContext http, ChatService chats, ChatAttachmentStore files, CancellationToken ct) =>
+        app.MapGet("/api/chat/attachments/{conversationId}/{attachmentId}", async (string conversationId, string attachmentId, string? token, HttpContext http, ChatService chats, ChatAttachmentStore files, WhatsAppMediaClient media, CancellationToken ct) =>
         {
             var isAgent = http.User.Identity?.IsAuthenticated == true;
             var conversation = isAgent ? await chats.FindAsync(conversationId, ct) : await chats.FindByTokenAsync(token, ct);
             var message = conversation?.Id == conversationId ? conversation.Messages.FirstOrDefault(m => m.AttachmentId == attachmentId) : null;
-            if (message is null || files.PathOf(conversationId, attachmentId) is not { } path)
+            if (message is null)
             {
                 return Results.NotFound();
             }
 
-            // Served as a download, never rendered in our origin: a visitor's file cannot run script in an agent's console.
+            // Served as a download, never rendered in our origin: a customer's file cannot run script in an agent's console.
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return Results.File(path, message.AttachmentType ?? "application/octet-stream", message.AttachmentName ?? attachmentId);
+            var name = message.AttachmentName ?? "file";
+            if (attachmentId.StartsWith(ChatMessageView.WhatsAppMediaPrefix, StringComparison.Ordinal))
+            {
+                var fetched = await media.DownloadAsync(attachmentId[ChatMessageView.WhatsAppMediaPrefix.Length..], files.MaxBytes, ct);
+                return fetched.Content is { } bytes
+                    ? Results.File(bytes, message.AttachmentType ?? fetched.MimeType ?? "application/octet-stream", name)
+                    : Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "WhatsApp file unavailable", detail: fetched.Error);
+            }
+
+            return files.PathOf(conversationId, attachmentId) is { } path
+                ? Results.File(path, message.AttachmentType ?? "application/octet-stream", name)
+                : Results.NotFound();
         })
         .WithTags("Chat").RequireRateLimiting(RateLimits.Public).AllowAnonymous()
         .WithSummary("A chat's file, for its visitor (with the chat token) or an agent.");

@@ -16,14 +16,14 @@ public sealed record ChatMessageView(
     string? Delivery,
     string? DeliveryError)
 {
-    /// <summary>Marks a WhatsApp media id: the file stays with Meta until fetched, so there is no local URL.</summary>
+    /// <summary>Marks a WhatsApp media id: the file stays with Meta until an agent opens it (fetched then, through us).</summary>
     public const string WhatsAppMediaPrefix = "wa-media:";
 
     public static ChatMessageView From(string conversationId, ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var attachment = message.AttachmentId is { } id
-            ? new ChatAttachmentView(id, message.AttachmentName ?? id, message.AttachmentType ?? "application/octet-stream", message.AttachmentSize ?? 0, id.StartsWith(WhatsAppMediaPrefix, StringComparison.Ordinal) ? null : $"/api/chat/attachments/{conversationId}/{id}")
+            ? new ChatAttachmentView(id, message.AttachmentName ?? id, message.AttachmentType ?? "application/octet-stream", message.AttachmentSize ?? 0, $"/api/chat/attachments/{conversationId}/{Uri.EscapeDataString(id)}")
             : null;
         return new ChatMessageView(
             conversationId,

@@ -20,6 +20,7 @@ public static class WhatsAppServiceCollectionExtensions
         // The base address comes from the options in the client's constructor; the timeout bounds one send so an
         // agent's "send" never hangs on a slow Graph API (the result is then Retryable).
         services.AddHttpClient<WhatsAppCloudClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<WhatsAppMediaClient>(http => http.Timeout = TimeSpan.FromSeconds(60));
         return services;
     }
 }

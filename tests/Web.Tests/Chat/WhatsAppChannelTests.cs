@@ -101,6 +101,40 @@ public sealed class WhatsAppChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_customers_photo_is_fetched_from_meta_when_an_agent_opens_it_and_a_disallowed_type_is_only_noted()
+    {
+        var agent = await _desk.AgentAsync();
+        await PostWebhookAsync(Notification($$"""
+            "contacts": [{ "profile": { "name": "Ana Mora" }, "wa_id": "{{Customer}}" }],
+            "messages": [
+              { "from": "{{Customer}}", "id": "wamid.photo", "timestamp": "{{Seconds(_desk.Time.GetUtcNow())}}", "type": "image",
+                "image": { "caption": "Así se ve el teléfono", "mime_type": "image/jpeg", "sha256": "abc", "id": "1013859600285441" } },
+              { "from": "{{Customer}}", "id": "wamid.exe", "timestamp": "{{Seconds(_desk.Time.GetUtcNow())}}", "type": "document",
+                "document": { "filename": "driver.exe", "mime_type": "application/x-msdownload", "sha256": "def", "id": "2222" } }
+            ]
+            """));
+        var photo = await agent.NextAsync("chatMessage", e => e.GetProperty("text").GetString() == "Así se ve el teléfono");
+        var exe = await agent.NextAsync("chatMessage", e => e.GetProperty("seq").GetInt32() == 2);
+        Assert.Equal(JsonValueKind.Null, exe.GetProperty("attachment").ValueKind);
+        Assert.Contains("not accepted", exe.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        _cloud.Respond = r => r.PathAndQuery switch
+        {
+            "/v21.0/1013859600285441" => (200, $$"""{"messaging_product":"whatsapp","url":"{{_cloud.BaseUrl}}media/1013859600285441?ext=1","mime_type":"image/jpeg","sha256":"abc","file_size":10,"id":"1013859600285441"}"""),
+            "/media/1013859600285441?ext=1" => (200, "jpeg-bytes"),
+            _ => (404, "{}"),
+        };
+        var admin = await _desk.Factory.LoggedInClientAsync();
+        var file = await admin.GetAsync(photo.GetProperty("attachment").GetProperty("url").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("jpeg-bytes", await file.Content.ReadAsStringAsync());
+        Assert.Equal("image/jpeg", file.Content.Headers.ContentType?.MediaType);
+        Assert.All(_cloud.Requests, r => Assert.Equal("Bearer test-access-token", r.Authorization));
+        Assert.Equal(HttpStatusCode.NotFound, (await _desk.Factory.CreateClient().GetAsync(photo.GetProperty("attachment").GetProperty("url").GetString())).StatusCode);
+    }
+
+    [Fact]
     public async Task A_call_a_chat_and_a_whatsapp_message_from_one_customer_show_together()
     {
         var admin = await _desk.Factory.LoggedInClientAsync();
