@@ -6,6 +6,7 @@ using CallMyWay.Voice.Domain.Application;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Common;
 using CallMyWay.Voice.Domain.Conversations;
+using CallMyWay.Voice.Domain.Numbers;
 using CallMyWay.Voice.Web.Customers;
 using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Data.Configurations;
@@ -91,9 +92,11 @@ public sealed partial class ChatService(
             query = query.Where(c => c.Status != ConversationStatus.Closed || c.UpdatedAt > since);
         }
 
-        if (CustomerNumbers.Key(phone) is { } digits)
+        if (!string.IsNullOrWhiteSpace(phone))
         {
-            query = query.Where(c => EF.Property<string?>(c, ConversationConfiguration.CustomerDigits) == digits);
+            var typed = NumberPlan.DigitsOf(phone);
+            var e164 = CustomerNumbers.Key(phone) ?? typed;
+            query = query.Where(c => EF.Property<string?>(c, ConversationConfiguration.CustomerDigits) == e164 || EF.Property<string?>(c, ConversationConfiguration.CustomerDigits) == typed);
         }
 
         if (caseNumber is { } number)
@@ -446,7 +449,7 @@ public sealed partial class ChatService(
         }
 
         var referenced = await db.Cases.AsNoTracking().Where(c => c.Number == number)
-            .Select(c => new { c.Status, c.CallerEmail, Digits = EF.Property<string?>(c, SupportCaseConfiguration.CallerDigits) })
+            .Select(c => new { c.Status, c.CallerEmail, Digits = EF.Property<string?>(c, SupportCaseConfiguration.CallerE164Digits) })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (referenced is null || referenced.Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
@@ -474,7 +477,7 @@ public sealed partial class ChatService(
 
         return await db.Cases.AsNoTracking()
             .Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
-            .Where(c => (digits != null && EF.Property<string?>(c, SupportCaseConfiguration.CallerDigits) == digits) || (email != null && c.CallerEmail == email))
+            .Where(c => (digits != null && EF.Property<string?>(c, SupportCaseConfiguration.CallerE164Digits) == digits) || (email != null && c.CallerEmail == email))
             .OrderByDescending(c => c.Number)
             .Select(c => (long?)c.Number)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

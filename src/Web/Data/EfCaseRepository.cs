@@ -48,8 +48,11 @@ public sealed class EfCaseRepository(DeskDbContext db) : ICaseRepository
         var cases = db.Cases.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Caller))
         {
-            var digits = CustomerNumbers.Key(query.Caller);
-            cases = cases.Where(c => EF.Property<string?>(c, SupportCaseConfiguration.CallerDigits) == digits);
+            // As typed (an extension, a carrier's odd format) or as the same customer in E.164, whichever the caller was saved as.
+            var digits = NumberPlan.DigitsOf(query.Caller);
+            var e164 = CustomerNumbers.Key(query.Caller) ?? digits;
+            cases = cases.Where(c => EF.Property<string?>(c, SupportCaseConfiguration.CallerDigits) == digits
+                || EF.Property<string?>(c, SupportCaseConfiguration.CallerE164Digits) == e164);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Did))
@@ -81,6 +84,9 @@ public sealed class EfCaseRepository(DeskDbContext db) : ICaseRepository
     {
         // The case's country reads a national caller number the way the carrier meant it (a call to the Mexican DID
         // from 55 1234 5678 is +52 55 1234 5678), so calls, chats and WhatsApp from one customer meet.
-        db.Entry(supportCase).Property(SupportCaseConfiguration.CallerDigits).CurrentValue = CustomerNumbers.Key(supportCase.CallerNumber, supportCase.Country);
+        var digits = supportCase.CallerNumber is null ? null : NumberPlan.DigitsOf(supportCase.CallerNumber);
+        var entry = db.Entry(supportCase);
+        entry.Property(SupportCaseConfiguration.CallerDigits).CurrentValue = string.IsNullOrEmpty(digits) ? null : digits;
+        entry.Property(SupportCaseConfiguration.CallerE164Digits).CurrentValue = CustomerNumbers.Key(supportCase.CallerNumber, supportCase.Country);
     }
 }

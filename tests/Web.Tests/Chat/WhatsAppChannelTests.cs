@@ -150,6 +150,8 @@ public sealed class WhatsAppChannelTests : IAsyncLifetime
         Assert.Equal(["webchat", "whatsapp"], conversations.EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Order());
         var cases = await admin.GetFromJsonAsync<JsonElement>("/api/cases?caller=%2B50688887777");
         Assert.Single(cases.EnumerateArray());
+        var asTyped = await admin.GetFromJsonAsync<JsonElement>("/api/cases?caller=88887777");
+        Assert.Single(asTyped.EnumerateArray());
     }
 
     public async Task InitializeAsync()

@@ -12,6 +12,12 @@ public sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportC
     /// <summary>Digits of the caller's number, kept so that lookups by caller ignore formatting.</summary>
     public const string CallerDigits = "CallerDigits";
 
+    /// <summary>
+    /// Digits of the caller's number in E.164, read in the case's country when it came without a country code,
+    /// so a customer's call, chat and WhatsApp meet (CustomerNumbers); null when the number does not parse.
+    /// </summary>
+    public const string CallerE164Digits = "CallerE164Digits";
+
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
 
     public void Configure(EntityTypeBuilder<SupportCase> builder)
@@ -37,6 +43,7 @@ public sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportC
         builder.Property(c => c.CallerName).HasMaxLength(200);
         builder.Property(c => c.Subject).HasMaxLength(500);
         builder.Property<string?>(CallerDigits).HasMaxLength(32);
+        builder.Property<string?>(CallerE164Digits).HasMaxLength(32);
         builder.Property(c => c.Version).IsConcurrencyToken();
 
         builder.Property(c => c.Details)
@@ -61,6 +68,7 @@ public sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportC
         builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasIndex(CallerDigits);
+        builder.HasIndex(CallerE164Digits);
         builder.HasIndex(c => c.Did);
         builder.HasIndex(c => c.Status);
     }

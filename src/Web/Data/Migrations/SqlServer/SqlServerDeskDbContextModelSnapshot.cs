@@ -103,6 +103,10 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("CallerE164Digits")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("CallerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
@@ -196,6 +200,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                     b.HasKey("Number");
 
                     b.HasIndex("CallerDigits");
+
+                    b.HasIndex("CallerE164Digits");
 
                     b.HasIndex("Did");
 

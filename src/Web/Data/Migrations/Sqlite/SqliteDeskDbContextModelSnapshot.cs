@@ -93,6 +93,10 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallerE164Digits")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CallerEmail")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -186,6 +190,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                     b.HasKey("Number");
 
                     b.HasIndex("CallerDigits");
+
+                    b.HasIndex("CallerE164Digits");
 
                     b.HasIndex("Did");
 

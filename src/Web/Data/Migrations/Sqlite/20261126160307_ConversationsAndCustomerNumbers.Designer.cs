@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDeskDbContext))]
-    [Migration("20261126154548_Conversations")]
-    partial class Conversations
+    [Migration("20261126160307_ConversationsAndCustomerNumbers")]
+    partial class ConversationsAndCustomerNumbers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -93,6 +93,10 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CallerDigits")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerE164Digits")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -189,6 +193,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                     b.HasKey("Number");
 
                     b.HasIndex("CallerDigits");
+
+                    b.HasIndex("CallerE164Digits");
 
                     b.HasIndex("Did");
 

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDeskDbContext))]
-    [Migration("20261126154559_Conversations")]
-    partial class Conversations
+    [Migration("20261126160317_ConversationsAndCustomerNumbers")]
+    partial class ConversationsAndCustomerNumbers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -103,6 +103,10 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("CallerDigits")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CallerE164Digits")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -199,6 +203,8 @@ namespace CallMyWay.Voice.Web.Data.Migrations.SqlServer
                     b.HasKey("Number");
 
                     b.HasIndex("CallerDigits");
+
+                    b.HasIndex("CallerE164Digits");
 
                     b.HasIndex("Did");
 

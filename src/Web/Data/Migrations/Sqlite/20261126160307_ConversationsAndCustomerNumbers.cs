@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Conversations : Migration
+    public partial class ConversationsAndCustomerNumbers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "CallerE164Digits",
+                table: "Cases",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Conversations",
                 columns: table => new
@@ -71,6 +78,11 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_CallerE164Digits",
+                table: "Cases",
+                column: "CallerE164Digits");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChatMessages_ExternalId",
                 table: "ChatMessages",
                 column: "ExternalId",
@@ -106,6 +118,14 @@ namespace CallMyWay.Voice.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Conversations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_CallerE164Digits",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "CallerE164Digits",
+                table: "Cases");
         }
     }
 }
