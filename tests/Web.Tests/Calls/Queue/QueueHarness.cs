@@ -58,44 +58,48 @@ internal sealed class QueueHarness : IAsyncDisposable
     /// <summary>Binds the extension to a phone at 127.0.0.1:<paramref name="port"/>, as a REGISTER from it would.</summary>
     public ContactBinding RegisterPhone(string extension, int port)
     {
-        var now = DateTimeOffset.UtcNow;
-        var from = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, port));
-        var binding = new ContactBinding
-        {
-            Extension = extension,
-            Contact = NameAddress.Parse($"<sip:{extension}@127.0.0.1:{port}>"),
-            Uri = SipUri.Parse($"sip:{extension}@127.0.0.1:{port}"),
-            ExpiresAt = now.AddHours(1),
-            CallId = $"register-{extension}",
-            CSeq = 1,
-            ReceivedFrom = from,
-            LocalEndPoint = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 5060)),
-            RegisteredAt = now,
-            UpdatedAt = now,
-        };
+        var binding = PhoneAt(extension, port, DateTimeOffset.UtcNow);
         Bindings.StoreForTest(extension, [binding]);
         return binding;
     }
+
+    /// <summary>What the registrar keeps for a phone at 127.0.0.1:<paramref name="port"/> registered at <paramref name="now"/>.</summary>
+    public static ContactBinding PhoneAt(string extension, int port, DateTimeOffset now) => new()
+    {
+        Extension = extension,
+        Contact = NameAddress.Parse($"<sip:{extension}@127.0.0.1:{port}>"),
+        Uri = SipUri.Parse($"sip:{extension}@127.0.0.1:{port}"),
+        ExpiresAt = now.AddHours(1),
+        CallId = $"register-{extension}",
+        CSeq = 1,
+        ReceivedFrom = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, port)),
+        LocalEndPoint = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 5060)),
+        RegisteredAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>A caller's negotiated G.711 media towards 127.0.0.1:<paramref name="port"/>.</summary>
+    public static NegotiatedMedia LoopbackMedia(int port) => new()
+    {
+        Codec = RtpPayloadFormat.Pcmu,
+        ReceivePayloadType = RtpPayloadFormat.Pcmu.PayloadType,
+        TelephoneEventPayloadType = 101,
+        ReceiveTelephoneEventPayloadType = 101,
+        RemoteAddress = "127.0.0.1",
+        RemoteRtpPort = port,
+        RemoteRtcpAddress = "127.0.0.1",
+        RemoteRtcpPort = port + 1,
+        LocalDirection = MediaDirection.SendRecv,
+        RemoteDirection = MediaDirection.SendRecv,
+        PacketTimeMs = 20,
+    };
 
     /// <summary>An answered caller whose <see cref="ActiveCall.Lifetime"/> ends when the harness is disposed.</summary>
     public ActiveCall Caller(string callId, string number)
     {
         Assert.True(_media.TryAllocatePorts(out var ports));
         var peer = (IPEndPoint)_peer.Client.LocalEndPoint!;
-        var session = _media.CreateSession(ports, new NegotiatedMedia
-        {
-            Codec = RtpPayloadFormat.Pcmu,
-            ReceivePayloadType = RtpPayloadFormat.Pcmu.PayloadType,
-            TelephoneEventPayloadType = 101,
-            ReceiveTelephoneEventPayloadType = 101,
-            RemoteAddress = "127.0.0.1",
-            RemoteRtpPort = peer.Port,
-            RemoteRtcpAddress = "127.0.0.1",
-            RemoteRtcpPort = peer.Port + 1,
-            LocalDirection = MediaDirection.SendRecv,
-            RemoteDirection = MediaDirection.SendRecv,
-            PacketTimeMs = 20,
-        });
+        var session = _media.CreateSession(ports, LoopbackMedia(peer.Port));
         _sessions.Add(session);
         var lifetime = new CancellationTokenSource();
         _lifetimes.Add(lifetime);

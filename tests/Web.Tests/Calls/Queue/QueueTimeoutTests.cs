@@ -36,11 +36,11 @@ public sealed class QueueTimeoutTests
         var presence = services.GetRequiredService<AgentPresence>();
         presence.Connected("anna@desk.test", "connection-1", "201");
         presence.SetStatus("anna@desk.test", AgentStatus.Available);
-        services.GetRequiredService<RegistrationBindings>().StoreForTest("201", [PhoneAt("201", 5071, time.GetUtcNow())]);
+        services.GetRequiredService<RegistrationBindings>().StoreForTest("201", [QueueHarness.PhoneAt("201", 5071, time.GetUtcNow())]);
 
         var media = services.GetRequiredService<MediaEngine>();
         Assert.True(media.TryAllocatePorts(out var ports));
-        using var session = media.CreateSession(ports, LoopbackMedia());
+        using var session = media.CreateSession(ports, QueueHarness.LoopbackMedia(9));
         using var hangUp = new CancellationTokenSource();
         var caller = new PressesZeroChannel("call-timeout", "+525512345678", Mexico);
         var call = new ActiveCall("call-timeout", Mexico, "+525512345678", CaseChannel.Phone, session, caller, () => ValueTask.CompletedTask, hangUp.Token);
@@ -65,35 +65,6 @@ public sealed class QueueTimeoutTests
         Assert.Equal(Mexico.E164, callback.Did);
         await hangUp.CancelAsync();
     }
-
-    private static ContactBinding PhoneAt(string extension, int port, DateTimeOffset now) => new()
-    {
-        Extension = extension,
-        Contact = NameAddress.Parse($"<sip:{extension}@127.0.0.1:{port}>"),
-        Uri = SipUri.Parse($"sip:{extension}@127.0.0.1:{port}"),
-        ExpiresAt = now.AddHours(1),
-        CallId = $"register-{extension}",
-        CSeq = 1,
-        ReceivedFrom = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, port)),
-        LocalEndPoint = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 5060)),
-        RegisteredAt = now,
-        UpdatedAt = now,
-    };
-
-    private static NegotiatedMedia LoopbackMedia() => new()
-    {
-        Codec = RtpPayloadFormat.Pcmu,
-        ReceivePayloadType = RtpPayloadFormat.Pcmu.PayloadType,
-        TelephoneEventPayloadType = 101,
-        ReceiveTelephoneEventPayloadType = 101,
-        RemoteAddress = "127.0.0.1",
-        RemoteRtpPort = 9,
-        RemoteRtcpAddress = "127.0.0.1",
-        RemoteRtcpPort = 10,
-        LocalDirection = MediaDirection.SendRecv,
-        RemoteDirection = MediaDirection.SendRecv,
-        PacketTimeMs = 20,
-    };
 
     /// <summary>A caller who presses 0 for an agent at the first menu and then just listens.</summary>
     private sealed class PressesZeroChannel(string callId, string callerNumber, DeskNumber did) : IIvrChannel
