@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using CallMyWay.Voice.Domain.Application;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Numbers;
@@ -7,10 +6,7 @@ using CallMyWay.Voice.Telephony.Calls;
 using CallMyWay.Voice.Telephony.Ivr;
 using CallMyWay.Voice.Telephony.Ivr.Prompts;
 using CallMyWay.Voice.Telephony.Media.Engine;
-using CallMyWay.Voice.Telephony.Sdp;
-using CallMyWay.Voice.Telephony.Sip.Messages;
 using CallMyWay.Voice.Telephony.Sip.Registrar;
-using CallMyWay.Voice.Telephony.Sip.Transport;
 using CallMyWay.Voice.Web.Calls.Queue;
 using CallMyWay.Voice.Web.Hubs;
 using Microsoft.Extensions.DependencyInjection;
