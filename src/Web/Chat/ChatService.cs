@@ -57,7 +57,7 @@ public sealed partial class ChatService(
         db.Entry(conversation).Property(ConversationConfiguration.VisitorTokenHash).CurrentValue = HashOf(token);
         db.Entry(conversation).Property(ConversationConfiguration.CustomerDigits).CurrentValue = CustomerNumbers.Key(customer.Phone);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await broadcaster.ChangedAsync(conversation, null, [], cancellationToken).ConfigureAwait(false);
+        await broadcaster.ChangedAsync(conversation, null, [], queueChanged: true, cancellationToken).ConfigureAwait(false);
         Started(logger, conversation.Id, conversation.Channel);
         return (new StartChatResult(conversation.Id, token), null);
     }
@@ -412,6 +412,7 @@ public sealed partial class ChatService(
 
         var before = conversation.Messages.Count == 0 ? 0 : conversation.Messages[^1].Seq;
         var version = conversation.Version;
+        var queueBefore = (conversation.Status, conversation.Level, conversation.Assignee, conversation.CaseNumber);
         var (error, message) = command(conversation);
         if (error is not null)
         {
@@ -436,7 +437,8 @@ public sealed partial class ChatService(
             added.Add(message);
         }
 
-        await broadcaster.ChangedAsync(conversation, agentName ?? await AssigneeNameAsync(conversation, cancellationToken).ConfigureAwait(false), added, cancellationToken).ConfigureAwait(false);
+        var queueChanged = queueBefore != (conversation.Status, conversation.Level, conversation.Assignee, conversation.CaseNumber);
+        await broadcaster.ChangedAsync(conversation, agentName ?? await AssigneeNameAsync(conversation, cancellationToken).ConfigureAwait(false), added, queueChanged, cancellationToken).ConfigureAwait(false);
         return new ChatOutcome(conversation, message, null);
     }
 

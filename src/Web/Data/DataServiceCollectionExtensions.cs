@@ -15,7 +15,8 @@ public static class DataServiceCollectionExtensions
         {
             // Prepared once, and the options built once: every call and request gets a context, not a new configuration.
             var sqlite = SqliteFiles.Prepare(connectionString);
-            services.AddDbContext<SqliteDeskDbContext>(options => options.UseSqlite(sqlite), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContext<SqliteDeskDbContext>((sp, options) => options.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<DeskDbContext>(sp => sp.GetRequiredService<SqliteDeskDbContext>());
         }
         else if (string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase))

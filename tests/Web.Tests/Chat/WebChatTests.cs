@@ -230,6 +230,33 @@ public sealed class WebChatTests
     }
 
     [Fact]
+    public async Task Once_a_chat_is_taken_its_lines_go_to_its_agent_and_the_administrators_not_to_every_console()
+    {
+        await using var desk = new ChatDesk();
+        var admin = await desk.Factory.LoggedInClientAsync();
+        foreach (var who in new[] { "uno", "dos" })
+        {
+            (await admin.PostAsJsonAsync("/api/agents", new { email = $"{who}@callmyway.test", displayName = who, role = "level1", password = "agent-password-long" })).EnsureSuccessStatusCode();
+        }
+
+        var supervisor = await desk.AgentAsync();
+        var uno = await desk.AgentAsync("uno@callmyway.test", "agent-password-long");
+        var dos = await desk.AgentAsync("dos@callmyway.test", "agent-password-long");
+        var visitor = await desk.VisitorAsync();
+        var (id, token) = await visitor.StartAsync();
+        await uno.TakeAsync(id);
+
+        await visitor.SendAsync(token, "v-1", "mi contraseña es…");
+        await uno.NextAsync("chatMessage", e => e.GetProperty("text").GetString() == "mi contraseña es…");
+        await supervisor.NextAsync("chatMessage", e => e.GetProperty("text").GetString() == "mi contraseña es…");
+        await uno.Connection.InvokeAsync<JsonElement>("closeChat", id);
+
+        // Each console hears the server in order: the close reaches Dos after anything sent to Dos before it.
+        await dos.NextAsync("chatUpdated", e => e.GetProperty("status").GetString() == "closed");
+        Assert.False(dos.Has("chatMessage", e => e.GetProperty("text").GetString() == "mi contraseña es…"));
+    }
+
+    [Fact]
     public async Task A_console_that_reconnects_gets_the_open_chats_again()
     {
         await using var desk = new ChatDesk();
