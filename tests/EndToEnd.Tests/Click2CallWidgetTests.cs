@@ -6,7 +6,7 @@ namespace CallMyWay.Voice.EndToEnd.Tests;
 public sealed class Click2CallWidgetTests(TrunkFixture fixture) : IClassFixture<TrunkFixture>
 {
     [Fact]
-    public async Task A_visitor_asks_for_a_call_in_spanish_is_told_we_are_calling_and_a_foreign_premium_number_is_refused_in_english()
+    public async Task A_visitor_asks_for_a_call_in_spanish_is_told_we_are_calling_a_foreign_premium_number_is_refused_in_english_and_agents_see_the_request()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = Chromium.Args });
@@ -33,5 +33,19 @@ public sealed class Click2CallWidgetTests(TrunkFixture fixture) : IClassFixture<
 
         Directory.CreateDirectory(ConsoleBrowserTests.ArtifactFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowserTests.ArtifactFolder, "click2call-widget.png"), FullPage = true });
+
+        // An agent sees the request in the console's callbacks, with its number and status.
+        var console = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        await console.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
+        await console.FillAsync("#login-email", ServiceProcess.AdminEmail);
+        await console.FillAsync("#login-password", ServiceProcess.AdminPassword);
+        await console.ClickAsync("#login-submit");
+        await console.WaitForSelectorAsync("[data-testid=connection-status][data-state=connected]", new PageWaitForSelectorOptions { Timeout = 15000 });
+        await console.ClickAsync("[data-testid=nav-callbacks]");
+        var row = console.Locator("[data-testid=callback-row]", new() { HasText = "+525522223333" });
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 15000 });
+        Assert.Contains(await row.GetAttributeAsync("data-status"), new[] { "dialing", "answered", "failed", "scheduled" });
+        await Assertions.Expect(console.Locator("[data-testid=callback-row]", new() { HasText = "+449098790000" })).ToHaveCountAsync(0);
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowserTests.ArtifactFolder, "console-callbacks.png") });
     }
 }

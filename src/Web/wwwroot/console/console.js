@@ -8,6 +8,7 @@ import { createCases } from './cases.js';
 import { createReport } from './report.js';
 import { createAgents } from './agents.js';
 import { createChats } from './chats.js';
+import { createCallbacks } from './callbacks.js';
 
 const HUB_PATH = '/hubs/agents';
 
@@ -45,6 +46,7 @@ const cases = createCases(ctx);
 const report = createReport(ctx);
 const agents = createAgents();
 const chats = createChats(ctx);
+const callbacks = createCallbacks(ctx);
 ctx.rememberCase = cases.rememberCase;
 
 // ---- start ---------------------------------------------------------------------------------------------
@@ -61,6 +63,7 @@ onLangChange(() => {
   cases.relabel();
   report.relabel();
   chats.relabel();
+  callbacks.relabel();
 });
 setUnauthorizedHandler(() => {
   if (me) endSession(t('session.expired'));
@@ -154,6 +157,7 @@ function endSession(message) {
   board.clear();
   cases.clear();
   chats.clear();
+  callbacks.clear();
   received.length = 0;
   unread = 0;
   ctx.alerts.clear();
@@ -296,6 +300,7 @@ function dispatch(kind, payload) {
 async function resync() {
   resyncing = true;
   buffered = [];
+  callbacks.resync(); // not awaited: the board's snapshot does not wait for the callbacks list
   try {
     const [calls] = await Promise.all([api.calls(), cases.resync(), chats.resync()]);
     board.resync(calls ?? []);
@@ -473,7 +478,7 @@ function navigate(hash, { focus = true } = {}) {
   }
 }
 
-/** #/calls/<id> screen pop · #/cases list · #/cases/<n> case page · #/report SLA report. */
+/** #/calls/<id> screen pop · #/cases list · #/cases/<n> case page · #/report SLA report · #/callbacks Click2Call. */
 function route(moveFocus) {
   if (!me) return;
   const match = /^#\/([^/]*)\/?(.*)$/.exec(location.hash) ?? [];
@@ -484,6 +489,7 @@ function route(moveFocus) {
   report.hide();
   agents.hide();
   chats.hide();
+  callbacks.hide();
   cases.hideAll();
   $('#nav-agents').hidden = me.role !== 'admin';
   let focusTarget = null;
@@ -500,6 +506,9 @@ function route(moveFocus) {
     } else if (section === 'chats') {
       chats.show(arg ? decodeURIComponent(arg) : null);
       focusTarget = arg ? '#chat-pane-title' : '#chats-title';
+    } else if (section === 'callbacks') {
+      callbacks.show();
+      focusTarget = '#callbacks-title';
     } else if (section === 'agents' && me.role === 'admin') {
       agents.show();
       focusTarget = '#agents-title';
@@ -514,7 +523,7 @@ function route(moveFocus) {
 
   for (const link of document.querySelectorAll('.nav a')) {
     const current = (section === 'report' && link.id === 'nav-report') || (section === 'cases' && link.id === 'nav-cases') || (section === 'agents' && link.id === 'nav-agents')
-      || (section === 'chats' && link.id === 'nav-chats');
+      || (section === 'chats' && link.id === 'nav-chats') || (section === 'callbacks' && link.id === 'nav-callbacks');
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
   if (moveFocus && focusTarget) $(focusTarget)?.focus();
