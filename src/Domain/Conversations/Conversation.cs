@@ -307,6 +307,32 @@ public sealed class Conversation
         return null;
     }
 
+    /// <summary>
+    /// An automatic message from the desk to the customer (an away notice outside business hours), once per
+    /// <paramref name="clientMessageId"/>: sending it again returns the one already written.
+    /// </summary>
+    public ChatPost AddAutomaticReply(string text, string clientMessageId, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientMessageId);
+        var message = new NewChatMessage(text ?? string.Empty, clientMessageId);
+        if (FindDuplicate(MessageAuthor.System, message) is { } existing)
+        {
+            return ChatPost.Repeated(existing);
+        }
+
+        if (Status == ConversationStatus.Closed)
+        {
+            return ChatPost.Refused(IllegalTransition("written to"));
+        }
+
+        if (CheckMessage(message) is { } error)
+        {
+            return ChatPost.Refused(error);
+        }
+
+        return ChatPost.Added(Append(MessageAuthor.System, null, message.Text.Trim(), at, message));
+    }
+
     /// <summary>System messages are read by the customer too, so they speak the conversation's language.</summary>
     private string InLanguage(string spanish, string english) => Language == "en" ? english : spanish;
 

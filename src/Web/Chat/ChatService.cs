@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,6 +12,7 @@ using CallMyWay.Voice.Web.Customers;
 using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CallMyWay.Voice.Web.Chat;
 
@@ -25,6 +27,7 @@ public sealed partial class ChatService(
     ChatBroadcaster broadcaster,
     ConversationLocks locks,
     IWhatsAppOutbound whatsApp,
+    IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<ChatService> logger)
 {
@@ -322,9 +325,41 @@ public sealed partial class ChatService(
         if (outcome.Error is { } error)
         {
             Refused(logger, open, error.Message);
+            return false;
         }
 
-        return outcome.Error is null;
+        if (!cases.Rules.Calendar.IsOpen(Now) && whatsApp.Enabled)
+        {
+            await SendAwayNoticeAsync(open, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Outside business hours a WhatsApp customer is told, once a day, when the desk opens and where to write
+    /// meanwhile; the customer has just written, so the 24-hour window is open for it.
+    /// </summary>
+    private async Task SendAwayNoticeAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var calendar = cases.Rules.Calendar;
+        var now = Now;
+        var nextOpen = calendar.NextOpen(now).ToOffset(now.Offset);
+        var hours = calendar.Hours;
+        var offset = (hours.UtcOffset < TimeSpan.Zero ? "-" : "+") + hours.UtcOffset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        var outcome = await ChangeAsync(conversationId, null, c =>
+        {
+            var text = c.Language == "en"
+                ? $"Thank you for writing to CallMyWay support. We are closed now; our hours are Monday to Friday {hours.Weekdays} and Saturday and Sunday {hours.Weekends} (GMT{offset}). An agent will answer from {DeskDateText.Format(nextOpen, "en")}. You can also write to {options.Value.SupportEmail}."
+                : $"Gracias por escribir al soporte de CallMyWay. Ahora estamos cerrados; atendemos de lunes a viernes {hours.Weekdays} y sábados y domingos {hours.Weekends} (GMT{offset}). Un agente te responderá desde el {DeskDateText.Format(nextOpen, "es")}. También puedes escribir a {options.Value.SupportEmail}.";
+            var post = c.AddAutomaticReply(text, "away-" + now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now);
+            return (post.Error, post.Duplicate ? null : post.Message);
+        }, cancellationToken).ConfigureAwait(false);
+        if (outcome is { Error: null, Conversation: { CustomerPhone: { } phone }, Message: { } notice })
+        {
+            var delivery = await whatsApp.SendTextAsync(phone, notice.Text, cancellationToken).ConfigureAwait(false);
+            await RecordDeliveryAsync(conversationId, notice.Seq, delivery, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<string> FindOrStartWhatsAppAsync(string fromE164, string? profileName, string? digits, CancellationToken cancellationToken)

@@ -135,6 +135,27 @@ public sealed class WhatsAppChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outside_business_hours_the_customer_is_told_once_a_day_when_the_desk_opens()
+    {
+        // Sunday 20:00 in GMT-6: closed until Monday 06:00.
+        await using var closed = new ChatDesk(DateTimeOffset.Parse("2026-11-22T20:00:00-06:00", CultureInfo.InvariantCulture), Settings());
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(TextMessage("wamid.night-1", "¿Hay alguien?", closed.Time.GetUtcNow()), desk: closed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(TextMessage("wamid.night-2", "Es urgente", closed.Time.GetUtcNow()), desk: closed)).StatusCode);
+
+        var notice = Assert.Single(_cloud.Requests);
+        using var json = JsonDocument.Parse(notice.Body);
+        var text = json.RootElement.GetProperty("text").GetProperty("body").GetString()!;
+        Assert.Contains("Ahora estamos cerrados", text, StringComparison.Ordinal);
+        Assert.Contains("06:00", text, StringComparison.Ordinal);
+        Assert.Contains("lunes 23 de noviembre", text, StringComparison.Ordinal);
+        Assert.Contains("sosporte24@callmyway.com", text, StringComparison.Ordinal);
+        var conversation = Assert.Single((await ConversationsAsync(null, closed)).EnumerateArray());
+        var stored = await (await closed.Factory.LoggedInClientAsync()).GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation.GetProperty("id").GetString()}");
+        Assert.Equal(["customer", "system", "customer"], stored.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("author").GetString()));
+        Assert.Equal("sent", stored.GetProperty("messages")[1].GetProperty("delivery").GetString());
+    }
+
+    [Fact]
     public async Task A_call_a_chat_and_a_whatsapp_message_from_one_customer_show_together()
     {
         var admin = await _desk.Factory.LoggedInClientAsync();
@@ -157,8 +178,11 @@ public sealed class WhatsAppChannelTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cloud = await FakeCloudApi.StartAsync();
-        _desk = new ChatDesk(settings: new Dictionary<string, string?>
-        {
+        _desk = new ChatDesk(settings: Settings());
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
             ["WhatsApp:Enabled"] = "true",
             ["WhatsApp:VerifyToken"] = "verify-me",
             ["WhatsApp:AppSecret"] = WebhookPayloads.AppSecret,
@@ -167,8 +191,7 @@ public sealed class WhatsAppChannelTests : IAsyncLifetime
             ["WhatsApp:BaseUrl"] = _cloud.BaseUrl.ToString().TrimEnd('/'),
             ["WhatsApp:Templates:0:Name"] = "seguimiento_caso",
             ["WhatsApp:Templates:0:Language"] = "es_MX",
-        });
-    }
+    };
 
     public async Task DisposeAsync()
     {
@@ -176,16 +199,16 @@ public sealed class WhatsAppChannelTests : IAsyncLifetime
         await _cloud.DisposeAsync();
     }
 
-    private async Task<HttpResponseMessage> PostWebhookAsync(byte[] body, string? signature = null)
+    private async Task<HttpResponseMessage> PostWebhookAsync(byte[] body, string? signature = null, ChatDesk? desk = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Hub-Signature-256", signature ?? WebhookPayloads.Sign(body));
-        return await _desk.Factory.CreateClient().SendAsync(request);
+        return await (desk ?? _desk).Factory.CreateClient().SendAsync(request);
     }
 
-    private async Task<JsonElement> ConversationsAsync(string? phone) =>
-        await (await _desk.Factory.LoggedInClientAsync()).GetFromJsonAsync<JsonElement>(phone is null ? "/api/conversations" : $"/api/conversations?phone={Uri.EscapeDataString(phone)}");
+    private async Task<JsonElement> ConversationsAsync(string? phone, ChatDesk? desk = null) =>
+        await (await (desk ?? _desk).Factory.LoggedInClientAsync()).GetFromJsonAsync<JsonElement>(phone is null ? "/api/conversations" : $"/api/conversations?phone={Uri.EscapeDataString(phone)}");
 
     private static byte[] TextMessage(string wamid, string text, DateTimeOffset at) => Notification($$"""
         "contacts": [{ "profile": { "name": "Ana Mora" }, "wa_id": "{{Customer}}" }],
