@@ -183,14 +183,14 @@ public sealed class WhatsAppChannelTests : IAsyncLifetime
 
     private Dictionary<string, string?> Settings() => new()
     {
-            ["WhatsApp:Enabled"] = "true",
-            ["WhatsApp:VerifyToken"] = "verify-me",
-            ["WhatsApp:AppSecret"] = WebhookPayloads.AppSecret,
-            ["WhatsApp:AccessToken"] = "test-access-token",
-            ["WhatsApp:PhoneNumberId"] = "106540352242922",
-            ["WhatsApp:BaseUrl"] = _cloud.BaseUrl.ToString().TrimEnd('/'),
-            ["WhatsApp:Templates:0:Name"] = "seguimiento_caso",
-            ["WhatsApp:Templates:0:Language"] = "es_MX",
+        ["WhatsApp:Enabled"] = "true",
+        ["WhatsApp:VerifyToken"] = "verify-me",
+        ["WhatsApp:AppSecret"] = WebhookPayloads.AppSecret,
+        ["WhatsApp:AccessToken"] = "test-access-token",
+        ["WhatsApp:PhoneNumberId"] = "106540352242922",
+        ["WhatsApp:BaseUrl"] = _cloud.BaseUrl.ToString().TrimEnd('/'),
+        ["WhatsApp:Templates:0:Name"] = "seguimiento_caso",
+        ["WhatsApp:Templates:0:Language"] = "es_MX",
     };
 
     public async Task DisposeAsync()
