@@ -267,10 +267,18 @@ public sealed class ServerInviteTransaction : ServerTransaction
         {
             case ServerInviteState.Accepted:
                 CancelTimer(ref _tryingTimer);
+
+                // RFC 6026 §7.1: INVITE retransmissions are absorbed and the TU retransmits its own 2xx, so for the
+                // 32 s of Timer L neither the INVITE (with its SDP) nor the 2xx is needed here.
+                ReleaseRequest();
+                LastResponse = null;
                 _timerL = Schedule(Timers.TimerL, _onTimerL);
                 break;
             case ServerInviteState.Completed:
                 CancelTimer(ref _tryingTimer);
+
+                // RFC 3261 §17.2.1: Completed only resends its final response, kept in LastResponse.
+                ReleaseRequest();
                 if (!IsReliable)
                 {
                     _timerGInterval = Timers.TimerG;
@@ -282,6 +290,9 @@ public sealed class ServerInviteTransaction : ServerTransaction
             case ServerInviteState.Confirmed:
                 CancelTimer(ref _timerG);
                 CancelTimer(ref _timerH);
+
+                // Confirmed absorbs ACKs and INVITEs alike; nothing is resent any more.
+                LastResponse = null;
                 if (IsReliable)
                 {
                     // Timer I is 0 over a reliable transport: no ACK retransmissions to absorb.
@@ -297,6 +308,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
                 CancelTimer(ref _timerH);
                 CancelTimer(ref _timerI);
                 CancelTimer(ref _timerL);
+                LastResponse = null;
                 Complete(outcome);
                 break;
         }

@@ -13,6 +13,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
     private readonly Action _onTimerJ;
     private ServerNonInviteState _state = ServerNonInviteState.Trying;
     private ScheduledCallback? _timerJ;
+    private bool _finalSent;
 
     internal ServerNonInviteTransaction(TransactionLayer layer, SipRequest request, SipEndPoint source, SipEndPoint local, SipEndPoint responseDestination)
         : base(layer, request, source, local, responseDestination)
@@ -39,7 +40,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         {
             lock (Gate)
             {
-                return LastResponse is { IsFinal: true };
+                return _finalSent;
             }
         }
     }
@@ -78,6 +79,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         }
         else
         {
+            _finalSent = true;
             TransitionTo(ServerNonInviteState.Completed);
         }
 
@@ -116,6 +118,9 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         switch (next)
         {
             case ServerNonInviteState.Completed:
+                // RFC 3261 §17.2.2: Completed only answers retransmissions with the final response, kept in
+                // LastResponse; the request goes.
+                ReleaseRequest();
                 if (IsReliable)
                 {
                     // Timer J is 0 over a reliable transport: there are no request retransmissions to answer.
@@ -127,6 +132,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
                 break;
             case ServerNonInviteState.Terminated:
                 CancelTimer(ref _timerJ);
+                LastResponse = null;
                 Complete(outcome);
                 break;
         }
