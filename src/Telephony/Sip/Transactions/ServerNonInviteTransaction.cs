@@ -10,7 +10,7 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 /// </summary>
 public sealed class ServerNonInviteTransaction : ServerTransaction
 {
-    private readonly Action _onTimerJ;
+    private static readonly Action<object?> OnTimerJCallback = static transaction => ((ServerNonInviteTransaction)transaction!).OnTimerJ();
     private ServerNonInviteState _state = ServerNonInviteState.Trying;
     private ScheduledCallback? _timerJ;
     private bool _finalSent;
@@ -18,7 +18,6 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
     internal ServerNonInviteTransaction(TransactionLayer layer, SipRequest request, SipEndPoint source, SipEndPoint local, SipEndPoint responseDestination)
         : base(layer, request, source, local, responseDestination)
     {
-        _onTimerJ = OnTimerJ;
     }
 
     /// <summary>The current state.</summary>
@@ -128,7 +127,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
                     return;
                 }
 
-                _timerJ = Schedule(Timers.TimerJ, _onTimerJ);
+                _timerJ = Schedule(Timers.TimerJ, OnTimerJCallback);
                 break;
             case ServerNonInviteState.Terminated:
                 CancelTimer(ref _timerJ);

@@ -10,8 +10,8 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 /// <remarks>
 /// Once the final response is sent the transaction keeps only what the rest of its job needs (RFC 3261 §17.2.1,
 /// §17.2.2, RFC 6026 §7.1): its key, the CSeq that the TU's 2xx retransmissions must carry, the To tags that ACKs
-/// and CANCELs are matched and answered with, and the final response only where a retransmitted request gets it
-/// again. The request, with its body, goes; see <see cref="SipTransaction.Request"/>.
+/// and CANCELs are matched and answered with (an INVITE's), and the final response only where a retransmitted
+/// request gets it again. The request, with its body, goes; see <see cref="SipTransaction.Request"/>.
 /// </remarks>
 public abstract class ServerTransaction : SipTransaction
 {
@@ -19,7 +19,6 @@ public abstract class ServerTransaction : SipTransaction
     private readonly SipMethod _method;
     private readonly string? _requestToTag;
     private volatile SipResponse? _lastResponse;
-    private volatile string? _responseToTag;
     private string? _localTag;
 
     private protected ServerTransaction(TransactionLayer layer, SipRequest request, SipEndPoint source, SipEndPoint local, SipEndPoint responseDestination)
@@ -70,10 +69,6 @@ public abstract class ServerTransaction : SipTransaction
     /// <summary>The To tag of the request (RFC 2543 matching compares it, §17.2.3).</summary>
     internal string? RequestToTag => _requestToTag;
 
-    /// <summary>The To tag of the responses sent so far, null before one with a tag: a CANCEL's 200 carries it
-    /// (§9.2) and an RFC 2543 ACK is matched by it (§17.2.3).</summary>
-    internal string? ResponseToTag => _responseToTag;
-
     internal ServerTransactionKey? Key { get; init; }
 
     internal LegacyTransactionKey? LegacyKey { get; init; }
@@ -99,15 +94,12 @@ public abstract class ServerTransaction : SipTransaction
     public async ValueTask<bool> RespondAsync(SipResponse response)
     {
         CheckBelongs(response);
-        var toTag = response.Headers.Contains(SipHeaderNames.To) ? response.To.Tag : null;
         lock (Gate)
         {
             if (!OnResponseFromUser(response))
             {
                 return false;
             }
-
-            _responseToTag = toTag;
         }
 
         await SendAsync(response, ResponseDestination, retransmission: false, rethrow: true).ConfigureAwait(false);

@@ -58,8 +58,9 @@ public abstract class SipTransaction
     /// <summary>Ends the transaction because the layer is stopping.</summary>
     internal abstract void Abort();
 
-    /// <summary>Runs a timer callback through the layer's one scheduler.</summary>
-    private protected ScheduledCallback Schedule(TimeSpan delay, Action callback) => Layer.Scheduler.Schedule(delay, callback);
+    /// <summary>Runs a timer callback through the layer's one scheduler, with this transaction as its state: the
+    /// callbacks are static, so a transaction allocates no delegates for its timers.</summary>
+    private protected ScheduledCallback Schedule(TimeSpan delay, Action<object?> callback) => Layer.Scheduler.Schedule(delay, callback, this);
 
     private protected static void CancelTimer(ref ScheduledCallback? timer)
     {

@@ -407,7 +407,7 @@ public sealed partial class TransactionLayer : IAsyncDisposable
             return null;
         }
 
-        var expectedTag = isAck ? legacy.ResponseToTag : legacy.RequestToTag;
+        var expectedTag = isAck ? (legacy as ServerInviteTransaction)?.ResponseToTag : legacy.RequestToTag;
         return string.Equals(request.To.Tag, expectedTag, StringComparison.Ordinal) ? legacy : null;
     }
 
