@@ -11,12 +11,12 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 /// </summary>
 public sealed class ClientInviteTransaction : ClientTransaction
 {
-    private readonly Action _onTimerA;
-    private readonly Action _onTimerB;
-    private readonly Action _onTimerC;
-    private readonly Action _onTimerD;
-    private readonly Action _onTimerM;
-    private readonly Action _onCancelTimeout;
+    private static readonly Action<object?> OnTimerACallback = static transaction => ((ClientInviteTransaction)transaction!).OnTimerA();
+    private static readonly Action<object?> OnTimerBCallback = static transaction => ((ClientInviteTransaction)transaction!).OnTimerB();
+    private static readonly Action<object?> OnTimerCCallback = static transaction => ((ClientInviteTransaction)transaction!).OnTimerC();
+    private static readonly Action<object?> OnTimerDCallback = static transaction => ((ClientInviteTransaction)transaction!).OnTimerD();
+    private static readonly Action<object?> OnTimerMCallback = static transaction => ((ClientInviteTransaction)transaction!).OnTimerM();
+    private static readonly Action<object?> OnCancelTimeoutCallback = static transaction => ((ClientInviteTransaction)transaction!).OnCancelTimeout();
     private ClientInviteState _state = ClientInviteState.Calling;
     private ScheduledCallback? _timerA;
     private ScheduledCallback? _timerB;
@@ -33,12 +33,6 @@ public sealed class ClientInviteTransaction : ClientTransaction
     internal ClientInviteTransaction(TransactionLayer layer, SipRequest invite, SipEndPoint destination)
         : base(layer, invite, destination)
     {
-        _onTimerA = OnTimerA;
-        _onTimerB = OnTimerB;
-        _onTimerC = OnTimerC;
-        _onTimerD = OnTimerD;
-        _onTimerM = OnTimerM;
-        _onCancelTimeout = OnCancelTimeout;
     }
 
     /// <summary>The current state.</summary>
@@ -195,7 +189,7 @@ public sealed class ClientInviteTransaction : ClientTransaction
 
         _cancelSent = true;
         CancelTimer(ref _timerC);
-        _cancelTimeout = Schedule(64 * Timers.T1, _onCancelTimeout);
+        _cancelTimeout = Schedule(64 * Timers.T1, OnCancelTimeoutCallback);
         return true;
     }
 
@@ -217,7 +211,7 @@ public sealed class ClientInviteTransaction : ClientTransaction
 
             // RFC 3261 §17.1.1.2: the interval doubles each time, with no cap; Timer B ends it.
             _timerAInterval *= 2;
-            _timerA = Schedule(_timerAInterval, _onTimerA);
+            _timerA = Schedule(_timerAInterval, OnTimerACallback);
         }
 
         Forget(SendAsync(Request, Destination, retransmission: true, rethrow: false));
@@ -331,7 +325,7 @@ public sealed class ClientInviteTransaction : ClientTransaction
             return;
         }
 
-        _timerD = Schedule(Timers.TimerD, _onTimerD);
+        _timerD = Schedule(Timers.TimerD, OnTimerDCallback);
     }
 
     /// <summary>Every state change, with the entry actions of the new state; called under the lock.</summary>
@@ -345,10 +339,10 @@ public sealed class ClientInviteTransaction : ClientTransaction
                 if (!IsReliable)
                 {
                     _timerAInterval = Timers.TimerA;
-                    _timerA = Schedule(_timerAInterval, _onTimerA);
+                    _timerA = Schedule(_timerAInterval, OnTimerACallback);
                 }
 
-                _timerB = Schedule(Timers.TimerB, _onTimerB);
+                _timerB = Schedule(Timers.TimerB, OnTimerBCallback);
                 break;
             case ClientInviteState.Proceeding:
                 if (previous == ClientInviteState.Calling)
@@ -362,7 +356,7 @@ public sealed class ClientInviteTransaction : ClientTransaction
                 if (!_cancelSent)
                 {
                     CancelTimer(ref _timerC);
-                    _timerC = Schedule(Timers.TimerC, _onTimerC);
+                    _timerC = Schedule(Timers.TimerC, OnTimerCCallback);
                 }
 
                 break;
@@ -372,7 +366,7 @@ public sealed class ClientInviteTransaction : ClientTransaction
                 break;
             case ClientInviteState.Accepted:
                 CancelAll();
-                _timerM = Schedule(Timers.TimerM, _onTimerM);
+                _timerM = Schedule(Timers.TimerM, OnTimerMCallback);
                 break;
             case ClientInviteState.Terminated:
                 CancelAll();

@@ -10,9 +10,9 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 /// </summary>
 public sealed class ClientNonInviteTransaction : ClientTransaction
 {
-    private readonly Action _onTimerE;
-    private readonly Action _onTimerF;
-    private readonly Action _onTimerK;
+    private static readonly Action<object?> OnTimerECallback = static transaction => ((ClientNonInviteTransaction)transaction!).OnTimerE();
+    private static readonly Action<object?> OnTimerFCallback = static transaction => ((ClientNonInviteTransaction)transaction!).OnTimerF();
+    private static readonly Action<object?> OnTimerKCallback = static transaction => ((ClientNonInviteTransaction)transaction!).OnTimerK();
     private ClientNonInviteState _state = ClientNonInviteState.Trying;
     private ScheduledCallback? _timerE;
     private ScheduledCallback? _timerF;
@@ -22,9 +22,6 @@ public sealed class ClientNonInviteTransaction : ClientTransaction
     internal ClientNonInviteTransaction(TransactionLayer layer, SipRequest request, SipEndPoint destination)
         : base(layer, request, destination)
     {
-        _onTimerE = OnTimerE;
-        _onTimerF = OnTimerF;
-        _onTimerK = OnTimerK;
     }
 
     /// <summary>The current state.</summary>
@@ -104,7 +101,7 @@ public sealed class ClientNonInviteTransaction : ClientTransaction
             // RFC 3261 §17.1.2.2: doubling up to T2 while Trying, every T2 once Proceeding.
             var doubled = _timerEInterval * 2;
             _timerEInterval = _state == ClientNonInviteState.Proceeding || doubled > Timers.T2 ? Timers.T2 : doubled;
-            _timerE = Schedule(_timerEInterval, _onTimerE);
+            _timerE = Schedule(_timerEInterval, OnTimerECallback);
         }
 
         Forget(SendAsync(Request, Destination, retransmission: true, rethrow: false));
@@ -158,10 +155,10 @@ public sealed class ClientNonInviteTransaction : ClientTransaction
                 if (!IsReliable)
                 {
                     _timerEInterval = Timers.TimerE;
-                    _timerE = Schedule(_timerEInterval, _onTimerE);
+                    _timerE = Schedule(_timerEInterval, OnTimerECallback);
                 }
 
-                _timerF = Schedule(Timers.TimerF, _onTimerF);
+                _timerF = Schedule(Timers.TimerF, OnTimerFCallback);
                 break;
             case ClientNonInviteState.Proceeding:
                 // Timer E keeps running and is reset to T2 when it next fires.
@@ -176,7 +173,7 @@ public sealed class ClientNonInviteTransaction : ClientTransaction
                     return;
                 }
 
-                _timerK = Schedule(Timers.TimerK, _onTimerK);
+                _timerK = Schedule(Timers.TimerK, OnTimerKCallback);
                 break;
             case ClientNonInviteState.Terminated:
                 CancelTimer(ref _timerE);

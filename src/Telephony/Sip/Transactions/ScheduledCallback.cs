@@ -8,13 +8,15 @@ public sealed class ScheduledCallback
     private const int Cancelled = 2;
 
     private readonly TransactionScheduler _scheduler;
-    private Action? _callback;
+    private Action<object?>? _callback;
+    private object? _argument;
     private int _state;
 
-    internal ScheduledCallback(TransactionScheduler scheduler, Action callback, long deadline)
+    internal ScheduledCallback(TransactionScheduler scheduler, Action<object?> callback, object? argument, long deadline)
     {
         _scheduler = scheduler;
         _callback = callback;
+        _argument = argument;
         Deadline = deadline;
     }
 
@@ -30,7 +32,7 @@ public sealed class ScheduledCallback
     /// <summary>Claims the entry for running; false when it was cancelled first.</summary>
     internal bool TryClaim() => Interlocked.CompareExchange(ref _state, Claimed, Pending) == Pending;
 
-    /// <summary>Marks the entry cancelled and drops the callback, so that an entry still waiting in the queue does
+    /// <summary>Marks the entry cancelled and drops the callback and its argument, so that an entry still waiting in the queue does
     /// not keep its transaction alive; false when it already ran or was cancelled.</summary>
     internal bool TryMarkCancelled()
     {
@@ -40,13 +42,16 @@ public sealed class ScheduledCallback
         }
 
         _callback = null;
+        _argument = null;
         return true;
     }
 
     internal void Invoke()
     {
         var callback = _callback;
+        var argument = _argument;
         _callback = null;
-        callback?.Invoke();
+        _argument = null;
+        callback?.Invoke(argument);
     }
 }

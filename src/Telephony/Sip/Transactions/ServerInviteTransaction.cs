@@ -16,11 +16,11 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 public sealed class ServerInviteTransaction : ServerTransaction
 {
     private readonly CancellationTokenSource _cancellation = new();
-    private readonly Action _onTryingTimer;
-    private readonly Action _onTimerG;
-    private readonly Action _onTimerH;
-    private readonly Action _onTimerI;
-    private readonly Action _onTimerL;
+    private static readonly Action<object?> OnTryingTimerCallback = static transaction => ((ServerInviteTransaction)transaction!).OnTryingTimer();
+    private static readonly Action<object?> OnTimerGCallback = static transaction => ((ServerInviteTransaction)transaction!).OnTimerG();
+    private static readonly Action<object?> OnTimerHCallback = static transaction => ((ServerInviteTransaction)transaction!).OnTimerH();
+    private static readonly Action<object?> OnTimerICallback = static transaction => ((ServerInviteTransaction)transaction!).OnTimerI();
+    private static readonly Action<object?> OnTimerLCallback = static transaction => ((ServerInviteTransaction)transaction!).OnTimerL();
     private ServerInviteState _state = ServerInviteState.Proceeding;
     private ScheduledCallback? _tryingTimer;
     private ScheduledCallback? _timerG;
@@ -30,15 +30,11 @@ public sealed class ServerInviteTransaction : ServerTransaction
     private TimeSpan _timerGInterval;
     private bool _finalSent;
     private SipRequest? _cancel;
+    private volatile string? _responseToTag;
 
     internal ServerInviteTransaction(TransactionLayer layer, SipRequest invite, SipEndPoint source, SipEndPoint local, SipEndPoint responseDestination)
         : base(layer, invite, source, local, responseDestination)
     {
-        _onTryingTimer = OnTryingTimer;
-        _onTimerG = OnTimerG;
-        _onTimerH = OnTimerH;
-        _onTimerI = OnTimerI;
-        _onTimerL = OnTimerL;
     }
 
     /// <summary>The current state.</summary>
@@ -81,12 +77,16 @@ public sealed class ServerInviteTransaction : ServerTransaction
         }
     }
 
+    /// <summary>The To tag of the responses sent so far, null before one with a tag: a CANCEL's 200 carries it
+    /// (RFC 3261 §9.2) and an RFC 2543 ACK is matched by it (§17.2.3), long after the responses themselves are gone.</summary>
+    internal string? ResponseToTag => _responseToTag;
+
     /// <summary>Entry into Proceeding: the 200 ms wait for the TU's first response (RFC 3261 §17.2.1).</summary>
     internal void Start()
     {
         lock (Gate)
         {
-            _tryingTimer = Schedule(Timers.TryingDelay, _onTryingTimer);
+            _tryingTimer = Schedule(Timers.TryingDelay, OnTryingTimerCallback);
         }
     }
 
@@ -147,24 +147,40 @@ public sealed class ServerInviteTransaction : ServerTransaction
     /// <summary>The event "response from the TU", under the lock; true when the response is to be sent.</summary>
     private protected override bool OnResponseFromUser(SipResponse response)
     {
+        if (!TakesResponse(response))
+        {
+            return false;
+        }
+
+        if (response.Headers.Contains(SipHeaderNames.To))
+        {
+            _responseToTag = response.To.Tag;
+        }
+
         switch (_state)
         {
             case ServerInviteState.Proceeding when response.IsProvisional:
                 LastResponse = response;
                 CancelTimer(ref _tryingTimer);
-                return true;
+                break;
             case ServerInviteState.Proceeding:
                 LastResponse = response;
                 _finalSent = true;
                 TransitionTo(response.IsSuccess ? ServerInviteState.Accepted : ServerInviteState.Completed);
-                return true;
-            case ServerInviteState.Accepted when response.IsSuccess:
-                // RFC 6026 §7.1: 2xx retransmissions (or further 2xx) from the TU are passed to the transport.
-                return true;
-            default:
-                return false;
+                break;
         }
+
+        return true;
     }
+
+    /// <summary>Whether the state takes a response from the TU: any in Proceeding; in Accepted only a 2xx, since
+    /// RFC 6026 §7.1 has the TU's 2xx retransmissions (or further 2xx) passed to the transport.</summary>
+    private bool TakesResponse(SipResponse response) => _state switch
+    {
+        ServerInviteState.Proceeding => true,
+        ServerInviteState.Accepted => response.IsSuccess,
+        _ => false,
+    };
 
     private void OnTryingTimer()
     {
@@ -198,7 +214,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
                 // RFC 3261 §17.2.1: the interval doubles, up to T2.
                 resend = LastResponse;
                 _timerGInterval = Min(_timerGInterval * 2, Timers.T2);
-                _timerG = Schedule(_timerGInterval, _onTimerG);
+                _timerG = Schedule(_timerGInterval, OnTimerGCallback);
             }
         }
 
@@ -267,21 +283,32 @@ public sealed class ServerInviteTransaction : ServerTransaction
         {
             case ServerInviteState.Accepted:
                 CancelTimer(ref _tryingTimer);
-                _timerL = Schedule(Timers.TimerL, _onTimerL);
+
+                // RFC 6026 §7.1: INVITE retransmissions are absorbed and the TU retransmits its own 2xx, so for the
+                // 32 s of Timer L neither the INVITE (with its SDP) nor the 2xx is needed here.
+                ReleaseRequest();
+                LastResponse = null;
+                _timerL = Schedule(Timers.TimerL, OnTimerLCallback);
                 break;
             case ServerInviteState.Completed:
                 CancelTimer(ref _tryingTimer);
+
+                // RFC 3261 §17.2.1: Completed only resends its final response, kept in LastResponse.
+                ReleaseRequest();
                 if (!IsReliable)
                 {
                     _timerGInterval = Timers.TimerG;
-                    _timerG = Schedule(_timerGInterval, _onTimerG);
+                    _timerG = Schedule(_timerGInterval, OnTimerGCallback);
                 }
 
-                _timerH = Schedule(Timers.TimerH, _onTimerH);
+                _timerH = Schedule(Timers.TimerH, OnTimerHCallback);
                 break;
             case ServerInviteState.Confirmed:
                 CancelTimer(ref _timerG);
                 CancelTimer(ref _timerH);
+
+                // Confirmed absorbs ACKs and INVITEs alike; nothing is resent any more.
+                LastResponse = null;
                 if (IsReliable)
                 {
                     // Timer I is 0 over a reliable transport: no ACK retransmissions to absorb.
@@ -289,7 +316,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
                     return;
                 }
 
-                _timerI = Schedule(Timers.TimerI, _onTimerI);
+                _timerI = Schedule(Timers.TimerI, OnTimerICallback);
                 break;
             case ServerInviteState.Terminated:
                 CancelTimer(ref _tryingTimer);
@@ -297,6 +324,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
                 CancelTimer(ref _timerH);
                 CancelTimer(ref _timerI);
                 CancelTimer(ref _timerL);
+                LastResponse = null;
                 Complete(outcome);
                 break;
         }

@@ -10,14 +10,14 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 /// </summary>
 public sealed class ServerNonInviteTransaction : ServerTransaction
 {
-    private readonly Action _onTimerJ;
+    private static readonly Action<object?> OnTimerJCallback = static transaction => ((ServerNonInviteTransaction)transaction!).OnTimerJ();
     private ServerNonInviteState _state = ServerNonInviteState.Trying;
     private ScheduledCallback? _timerJ;
+    private bool _finalSent;
 
     internal ServerNonInviteTransaction(TransactionLayer layer, SipRequest request, SipEndPoint source, SipEndPoint local, SipEndPoint responseDestination)
         : base(layer, request, source, local, responseDestination)
     {
-        _onTimerJ = OnTimerJ;
     }
 
     /// <summary>The current state.</summary>
@@ -39,7 +39,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         {
             lock (Gate)
             {
-                return LastResponse is { IsFinal: true };
+                return _finalSent;
             }
         }
     }
@@ -78,6 +78,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         }
         else
         {
+            _finalSent = true;
             TransitionTo(ServerNonInviteState.Completed);
         }
 
@@ -116,6 +117,9 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         switch (next)
         {
             case ServerNonInviteState.Completed:
+                // RFC 3261 §17.2.2: Completed only answers retransmissions with the final response, kept in
+                // LastResponse; the request goes.
+                ReleaseRequest();
                 if (IsReliable)
                 {
                     // Timer J is 0 over a reliable transport: there are no request retransmissions to answer.
@@ -123,10 +127,11 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
                     return;
                 }
 
-                _timerJ = Schedule(Timers.TimerJ, _onTimerJ);
+                _timerJ = Schedule(Timers.TimerJ, OnTimerJCallback);
                 break;
             case ServerNonInviteState.Terminated:
                 CancelTimer(ref _timerJ);
+                LastResponse = null;
                 Complete(outcome);
                 break;
         }

@@ -7,8 +7,17 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 /// A server transaction (RFC 3261 §17.2) as the TU sees it: the request, where it came from, and
 /// <see cref="RespondAsync(SipResponse)"/>, through which every response to it is sent.
 /// </summary>
+/// <remarks>
+/// Once the final response is sent the transaction keeps only what the rest of its job needs (RFC 3261 §17.2.1,
+/// §17.2.2, RFC 6026 §7.1): its key, the CSeq that the TU's 2xx retransmissions must carry, the To tags that ACKs
+/// and CANCELs are matched and answered with (an INVITE's), and the final response only where a retransmitted
+/// request gets it again. The request, with its body, goes; see <see cref="SipTransaction.Request"/>.
+/// </remarks>
 public abstract class ServerTransaction : SipTransaction
 {
+    private readonly CSeq _cseq;
+    private readonly SipMethod _method;
+    private readonly string? _requestToTag;
     private volatile SipResponse? _lastResponse;
     private string? _localTag;
 
@@ -18,6 +27,9 @@ public abstract class ServerTransaction : SipTransaction
         Source = source;
         Local = local;
         ResponseDestination = responseDestination;
+        _cseq = request.CSeq;
+        _method = request.Method;
+        _requestToTag = request.To.Tag;
     }
 
     /// <summary>Where the request came from: the real packet source, and over TCP the connection.</summary>
@@ -29,7 +41,9 @@ public abstract class ServerTransaction : SipTransaction
     /// <summary>Where this transaction's responses go (see <see cref="TransactionLayerOptions.ResponseDestination"/>).</summary>
     public SipEndPoint ResponseDestination { get; }
 
-    /// <summary>The response most recently sent, which a retransmitted request gets again.</summary>
+    /// <summary>The response a retransmitted request gets again: the latest provisional one while the TU works, the
+    /// final one while Completed; null before any and once nothing is resent any more (an INVITE's 2xx is the TU's
+    /// to retransmit, RFC 6026 §7.1).</summary>
     public SipResponse? LastResponse
     {
         get => _lastResponse;
@@ -52,17 +66,25 @@ public abstract class ServerTransaction : SipTransaction
         }
     }
 
+    /// <summary>The To tag of the request (RFC 2543 matching compares it, §17.2.3).</summary>
+    internal string? RequestToTag => _requestToTag;
+
     internal ServerTransactionKey? Key { get; init; }
 
     internal LegacyTransactionKey? LegacyKey { get; init; }
 
     /// <summary>A response to the request with <see cref="LocalTag"/> as To tag (none on a 100, none added when the
-    /// request already had one), ready for headers and body to be added.</summary>
+    /// request already had one), ready for headers and body to be added. Build the final response before sending it:
+    /// after that the request is gone and this throws <see cref="InvalidOperationException"/>.</summary>
     public SipResponse CreateResponse(int statusCode, string? reasonPhrase = null) =>
         SipResponseFactory.CreateResponse(Request, statusCode, reasonPhrase, LocalTag);
 
-    /// <summary>Sends <see cref="CreateResponse"/>(<paramref name="statusCode"/>, <paramref name="reasonPhrase"/>).</summary>
-    public ValueTask<bool> RespondAsync(int statusCode, string? reasonPhrase = null) => RespondAsync(CreateResponse(statusCode, reasonPhrase));
+    /// <summary>Sends <see cref="CreateResponse"/>(<paramref name="statusCode"/>, <paramref name="reasonPhrase"/>); false,
+    /// sending nothing, once a final response has been sent, since the request is gone by then.</summary>
+    public ValueTask<bool> RespondAsync(int statusCode, string? reasonPhrase = null) =>
+        RequestIfKept is { } request
+            ? RespondAsync(SipResponseFactory.CreateResponse(request, statusCode, reasonPhrase, LocalTag))
+            : ValueTask.FromResult(false);
 
     /// <summary>
     /// Sends a response from the TU, moving the state machine on. Returns false, sending nothing, when the state no
@@ -83,6 +105,11 @@ public abstract class ServerTransaction : SipTransaction
         await SendAsync(response, ResponseDestination, retransmission: false, rethrow: true).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary><see cref="CreateResponse"/>, or null once the request has been let go (a final response was sent
+    /// meanwhile), for a layer that answers on the TU's behalf.</summary>
+    internal SipResponse? TryCreateResponse(int statusCode) =>
+        RequestIfKept is { } request ? SipResponseFactory.CreateResponse(request, statusCode, reasonPhrase: null, LocalTag) : null;
 
     /// <summary>The event "request retransmission received" (for an INVITE transaction, of the INVITE): the last
     /// response is sent again in the states that resend it, the retransmission absorbed in any case.</summary>
@@ -108,9 +135,9 @@ public abstract class ServerTransaction : SipTransaction
     {
         ArgumentNullException.ThrowIfNull(response);
         var cseq = response.CSeq;
-        if (cseq.Number != Request.CSeq.Number || cseq.Method != Request.Method)
+        if (cseq.Number != _cseq.Number || cseq.Method != _method)
         {
-            throw new ArgumentException($"A response with CSeq '{cseq}' does not answer '{Request.CSeq}'.", nameof(response));
+            throw new ArgumentException($"A response with CSeq '{cseq}' does not answer '{_cseq}'.", nameof(response));
         }
     }
 }

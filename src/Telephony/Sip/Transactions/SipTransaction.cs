@@ -16,17 +16,23 @@ namespace CallMyWay.Voice.Telephony.Sip.Transactions;
 public abstract class SipTransaction
 {
     private readonly TaskCompletionSource<TransactionOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile SipRequest? _request;
 
     private protected SipTransaction(TransactionLayer layer, SipRequest request, SipTransportKind transport)
     {
         Layer = layer;
-        Request = request;
+        _request = request;
         Branch = request.Vias[0].Branch;
         IsReliable = transport == SipTransportKind.Tcp;
     }
 
     /// <summary>The request that created the transaction.</summary>
-    public SipRequest Request { get; }
+    /// <remarks>A server transaction lets go of it once its final response is sent (see
+    /// <see cref="ServerTransaction.HasFinalResponse"/>): what is left of its job needs no request, and a finished
+    /// transaction waits out Timer J or L for 32 s. Read what you need of it before answering.</remarks>
+    /// <exception cref="InvalidOperationException">The server transaction has sent its final response.</exception>
+    public SipRequest Request => _request ?? throw new InvalidOperationException(
+        "A server transaction lets go of its request once its final response is sent; read what you need of it before answering.");
 
     /// <summary>The branch of the request's top Via; null for an RFC 2543 request without one.</summary>
     public string? Branch { get; }
@@ -43,11 +49,18 @@ public abstract class SipTransaction
 
     private protected SipTimers Timers => Layer.Timers;
 
+    /// <summary>Drops the request, which only the TU needed (see <see cref="Request"/>).</summary>
+    private protected void ReleaseRequest() => _request = null;
+
+    /// <summary>The request, or null once released.</summary>
+    private protected SipRequest? RequestIfKept => _request;
+
     /// <summary>Ends the transaction because the layer is stopping.</summary>
     internal abstract void Abort();
 
-    /// <summary>Runs a timer callback through the layer's one scheduler.</summary>
-    private protected ScheduledCallback Schedule(TimeSpan delay, Action callback) => Layer.Scheduler.Schedule(delay, callback);
+    /// <summary>Runs a timer callback through the layer's one scheduler, with this transaction as its state: the
+    /// callbacks are static, so a transaction allocates no delegates for its timers.</summary>
+    private protected ScheduledCallback Schedule(TimeSpan delay, Action<object?> callback) => Layer.Scheduler.Schedule(delay, callback, this);
 
     private protected static void CancelTimer(ref ScheduledCallback? timer)
     {

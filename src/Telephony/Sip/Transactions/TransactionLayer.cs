@@ -253,9 +253,9 @@ public sealed partial class TransactionLayer : IAsyncDisposable
         {
             Counters.UserFailed();
             LogUserFailed(Logger, request.Method.Name, exception);
-            if (!transaction.HasFinalResponse)
+            if (!transaction.HasFinalResponse && transaction.TryCreateResponse(500) is { } failure)
             {
-                await RespondQuietlyAsync(transaction, transaction.CreateResponse(500)).ConfigureAwait(false);
+                await RespondQuietlyAsync(transaction, failure).ConfigureAwait(false);
             }
         }
     }
@@ -302,7 +302,7 @@ public sealed partial class TransactionLayer : IAsyncDisposable
         }
 
         // §9.2: the 200 carries the To tag of the INVITE's responses.
-        var tag = invite.LastResponse?.To.Tag ?? invite.LocalTag;
+        var tag = invite.ResponseToTag ?? invite.LocalTag;
         await RespondQuietlyAsync(transaction, SipResponseFactory.CreateResponse(cancel, 200, toTag: tag)).ConfigureAwait(false);
         try
         {
@@ -407,7 +407,7 @@ public sealed partial class TransactionLayer : IAsyncDisposable
             return null;
         }
 
-        var expectedTag = isAck ? legacy.LastResponse?.To.Tag : legacy.Request.To.Tag;
+        var expectedTag = isAck ? (legacy as ServerInviteTransaction)?.ResponseToTag : legacy.RequestToTag;
         return string.Equals(request.To.Tag, expectedTag, StringComparison.Ordinal) ? legacy : null;
     }
 

@@ -294,7 +294,8 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         }
         catch (SipTransportException ex)
         {
-            ResponseFailed(Logger, ex, transaction.Request.CallId, response.StatusCode);
+            // The transaction has let go of its request by now; the response carries the same Call-ID.
+            ResponseFailed(Logger, ex, response.Headers.GetFirst(SipHeaderNames.CallId) ?? "(none)", response.StatusCode);
         }
     }
 

@@ -333,5 +333,88 @@ public sealed class ServerInviteTransactionTests
         await Assert.ThrowsAsync<ArgumentException>(() => invite.RespondAsync(bye.CreateResponse(200)).AsTask());
     }
 
+    [Fact]
+    public async Task Accepted_transaction_without_its_invite_still_absorbs_retransmissions_and_passes_acks_and_cancels()
+    {
+        await using var harness = await TransactionHarness.StartAsync();
+        await harness.DeliverAsync(TestMessages.Invite());
+        var transaction = (ServerInviteTransaction)harness.User.LastRequest;
+        var ok = transaction.CreateResponse(200);
+        Assert.True(await transaction.RespondAsync(ok));
+
+        // RFC 6026 §7.1: Accepted resends nothing itself, so it keeps neither the INVITE nor the 2xx.
+        Assert.Throws<InvalidOperationException>(() => transaction.Request);
+        Assert.Null(transaction.LastResponse);
+
+        await harness.DeliverAsync(TestMessages.Invite());
+        Assert.Single(harness.Responses(200));
+        Assert.Single(harness.User.Requests);
+        Assert.Equal(1, harness.Counters.RequestsAbsorbed);
+
+        // The TU still retransmits its 2xx through the transaction; a response to something else is still refused.
+        harness.RunSeconds(0.5);
+        Assert.True(await transaction.RespondAsync(ok));
+        Assert.Equal(2, harness.Responses(200).Count);
+        await Assert.ThrowsAsync<ArgumentException>(() => transaction.RespondAsync(new SipResponse(200, headers: WithCSeq(ok, "1 BYE"))).AsTask());
+
+        // A late CANCEL gets a 200 with the INVITE's To tag (§9.2) and cancels nothing.
+        await harness.DeliverAsync(TestMessages.Cancel());
+        var cancelled = Assert.Single(harness.Transport.Sent, sent => sent.Message is SipResponse { StatusCode: 200, CSeq.Method.Name: "CANCEL" });
+        Assert.Equal(transaction.LocalTag, ((SipResponse)cancelled.Parsed()).To.Tag);
+        Assert.Empty(harness.User.Cancels);
+
+        await harness.DeliverAsync(TestMessages.AckForSuccess(transaction.LocalTag));
+        Assert.Single(harness.User.Acks);
+        Assert.Equal(ServerInviteState.Accepted, transaction.State);
+
+        harness.RunSeconds(32);
+        Assert.Equal(ServerInviteState.Terminated, transaction.State);
+        Assert.Equal(TransactionOutcome.Finished, await transaction.Completion);
+    }
+
+    [Fact]
+    public async Task Completed_transaction_without_its_invite_resends_the_same_final_response_and_matches_the_ack()
+    {
+        await using var harness = await TransactionHarness.StartAsync();
+        await harness.DeliverAsync(TestMessages.Invite());
+        var transaction = (ServerInviteTransaction)harness.User.LastRequest;
+        Assert.True(await transaction.RespondAsync(486));
+        Assert.Throws<InvalidOperationException>(() => transaction.Request);
+
+        await harness.DeliverAsync(TestMessages.Invite());
+        var refusals = harness.Responses(486);
+        Assert.Equal(2, refusals.Count);
+        Assert.Equal(refusals[0].Text, refusals[1].Text);
+
+        await harness.DeliverAsync(TestMessages.AckForNonSuccess(transaction.LocalTag));
+        Assert.Equal(ServerInviteState.Confirmed, transaction.State);
+        Assert.Empty(harness.User.Acks);
+        Assert.Null(transaction.LastResponse);
+    }
+
+    [Fact]
+    public async Task Rfc2543_ack_matches_an_accepted_transaction_by_the_tag_of_its_2xx()
+    {
+        await using var harness = await TransactionHarness.StartAsync();
+        await harness.DeliverAsync(TestMessages.Request("INVITE", branch: ""));
+        var transaction = (ServerInviteTransaction)harness.User.LastRequest;
+        Assert.True(await transaction.RespondAsync(200));
+
+        // §17.2.3: without a magic cookie the ACK matches by the To tag of the response, kept after the INVITE went.
+        await harness.DeliverAsync(TestMessages.Request("ACK", branch: "", toTag: transaction.LocalTag, cseqMethod: "ACK"));
+        await harness.DeliverAsync(TestMessages.Request("INVITE", branch: ""));
+
+        Assert.Single(harness.User.Acks);
+        Assert.Single(harness.User.Requests);
+        Assert.Single(harness.Responses(200));
+    }
+
+    private static SipHeaders WithCSeq(SipResponse response, string cseq)
+    {
+        var headers = response.Headers.Clone();
+        headers.Set(SipHeaderNames.CSeq, cseq);
+        return headers;
+    }
+
     private static ValueTask Ignore(ValueTask<bool> sent) => sent.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(sent.AsTask());
 }

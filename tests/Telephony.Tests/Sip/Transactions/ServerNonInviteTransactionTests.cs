@@ -109,4 +109,27 @@ public sealed class ServerNonInviteTransactionTests
         Assert.Equal(2, harness.User.Requests.Count);
         Assert.All(harness.User.Requests, transaction => Assert.Equal(SipMethod.Options, transaction.Request.Method));
     }
+
+    [Fact]
+    public async Task Completed_transaction_lets_go_of_its_request_and_answers_a_late_retransmission_with_the_same_bytes()
+    {
+        await using var harness = await TransactionHarness.StartAsync();
+        harness.User.OnRequest = transaction => new ValueTask(transaction.RespondAsync(200).AsTask());
+        await harness.DeliverAsync(TestMessages.Request("BYE", toTag: "ours", cseq: 2));
+        var transaction = (ServerNonInviteTransaction)harness.User.LastRequest;
+
+        // RFC 3261 §17.2.2: Completed only answers retransmissions, for which the final response is enough.
+        Assert.Throws<InvalidOperationException>(() => transaction.Request);
+        Assert.False(await transaction.RespondAsync(500));
+
+        harness.RunSeconds(30);
+        await harness.DeliverAsync(TestMessages.Request("BYE", toTag: "ours", cseq: 2));
+
+        Assert.Equal(ServerNonInviteState.Completed, transaction.State);
+        Assert.Single(harness.User.Requests);
+        var answers = harness.Responses(200);
+        Assert.Equal(2, answers.Count);
+        Assert.Equal(answers[0].Text, answers[1].Text);
+        Assert.Equal([0, 30], harness.SendTimes(sent => sent.IsResponse(200)));
+    }
 }

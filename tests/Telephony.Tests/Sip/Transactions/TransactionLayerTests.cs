@@ -257,8 +257,10 @@ public sealed class TransactionLayerTests
         // The peer answers half the outgoing INVITEs and ACKs the refused incoming ones.
         var outgoing = harness.Requests(SipMethod.Invite).Where(sent => sent.Destination == Trunk).DistinctBy(sent => sent.Message).ToList();
         await Parallel.ForEachAsync(outgoing.Take(500), async (sent, _) => await harness.DeliverAsync(TestMessages.ResponseTo(sent, 404), Trunk));
-        await Parallel.ForEachAsync(harness.User.Requests.Where(t => t.Request.Method == SipMethod.Invite && t.LastResponse?.StatusCode == 486), async (transaction, _) =>
-            await harness.DeliverAsync(TestMessages.Request("ACK", branch: transaction.Branch!, callId: transaction.Request.CallId, toTag: transaction.LocalTag, cseq: transaction.Request.CSeq.Number)));
+        // A refused INVITE keeps its 486 to resend (RFC 3261 §17.2.1) but no longer its request.
+        var refused = harness.User.Requests.OfType<ServerInviteTransaction>().Select(t => (Transaction: t, Refusal: t.LastResponse)).Where(r => r.Refusal?.StatusCode == 486);
+        await Parallel.ForEachAsync(refused, async (r, _) =>
+            await harness.DeliverAsync(TestMessages.Request("ACK", branch: r.Transaction.Branch!, callId: r.Refusal!.CallId, toTag: r.Transaction.LocalTag, cseq: r.Refusal.CSeq.Number)));
 
         harness.RunSeconds(40);
 

@@ -30,6 +30,22 @@ public sealed class TransactionSchedulerTests
     }
 
     [Fact]
+    public void A_static_callback_gets_its_argument_once_and_a_cancelled_one_never()
+    {
+        var time = new FakeTimeProvider();
+        using var scheduler = new TransactionScheduler(time);
+        var fired = new List<string>();
+        scheduler.Schedule(TimeSpan.FromSeconds(1), static state => ((List<string>)state!).Add("due"), fired);
+        var cancelled = scheduler.Schedule(TimeSpan.FromSeconds(1), static state => ((List<string>)state!).Add("cancelled"), fired);
+
+        Assert.True(cancelled.Cancel());
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(["due"], fired);
+        Assert.Equal(0, scheduler.Count);
+    }
+
+    [Fact]
     public void Cancelled_callback_never_runs()
     {
         var time = new FakeTimeProvider();
