@@ -115,8 +115,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     public ValueTask OnCancelAsync(ServerInviteTransaction transaction, SipRequest cancel)
     {
         // The ringing call waits on transaction.CancellationRequested and answers 487 itself.
-        ArgumentNullException.ThrowIfNull(transaction);
-        CallCancelled(Logger, transaction.Request.CallId);
+        ArgumentNullException.ThrowIfNull(cancel);
+        // The CANCEL carries the same Call-ID (RFC 3261 §9.1); the INVITE itself may already be answered and let go.
+        CallCancelled(Logger, cancel.CallId);
         return ValueTask.CompletedTask;
     }
 
