@@ -26,6 +26,7 @@ public sealed partial class ChatService(
     ChatBroadcaster broadcaster,
     ConversationLocks locks,
     IWhatsAppOutbound whatsApp,
+    ChatTranscriptMail transcriptMail,
     IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<ChatService> logger)
@@ -116,8 +117,12 @@ public sealed partial class ChatService(
             return (post.Error, post.Message);
         }, cancellationToken, afterCustomerMessage: true);
 
-    public Task<ChatOutcome> LeaveAsync(string conversationId, CancellationToken cancellationToken) =>
-        ChangeAsync(conversationId, null, c => (c.Close(CustomerActor, Now, c.CustomerName ?? (c.Language == "en" ? "The customer" : "El cliente")), null), cancellationToken);
+    public async Task<ChatOutcome> LeaveAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var outcome = await ChangeAsync(conversationId, null, c => (c.Close(CustomerActor, Now, c.CustomerName ?? (c.Language == "en" ? "The customer" : "El cliente")), null), cancellationToken).ConfigureAwait(false);
+        await AfterCloseAsync(outcome, CustomerActor, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
 
     /// <summary>An agent takes a conversation waiting at their level or below (administrators take any).</summary>
     public Task<ChatOutcome> TakeAsync(string conversationId, ChatAgent agent, CancellationToken cancellationToken)
@@ -169,17 +174,30 @@ public sealed partial class ChatService(
         return ChangeAsync(conversationId, null, c => (NotYours(c, agent) ?? c.Transfer((EscalationLevel)level, agent.Email, Now, agent.DisplayName), null), cancellationToken);
     }
 
-    /// <summary>Closes the conversation; a linked case gets the transcript as a note.</summary>
+    /// <summary>Closes the conversation; a linked case gets the transcript as a note, the visitor by e-mail.</summary>
     public async Task<ChatOutcome> CloseAsync(string conversationId, ChatAgent agent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var outcome = await ChangeAsync(conversationId, agent.DisplayName, c => (NotYours(c, agent) ?? c.Close(agent.Email, Now, agent.DisplayName), null), cancellationToken).ConfigureAwait(false);
-        if (outcome is { Error: null, Conversation: { CaseNumber: { } number } conversation })
+        await AfterCloseAsync(outcome, agent.Email, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>A closed chat's transcript goes to its case (as a note) and to the visitor's e-mail.</summary>
+    private async Task AfterCloseAsync(ChatOutcome outcome, string actor, CancellationToken cancellationToken)
+    {
+        if (outcome is not { Error: null, Conversation: { Status: ConversationStatus.Closed } conversation })
         {
-            await AttachTranscriptAsync(conversation, number, agent.Email, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return outcome;
+        if (conversation.CaseNumber is { } number)
+        {
+            await AttachTranscriptAsync(conversation, number, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        db.ChangeTracker.Clear();
+        await transcriptMail.QueueAsync(db, conversation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

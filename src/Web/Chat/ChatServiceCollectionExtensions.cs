@@ -14,6 +14,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<ChatBroadcaster>();
         services.AddSingleton<ChatAttachmentStore>();
+        services.AddScoped<ChatTranscriptMail>();
         services.AddScoped<ChatService>();
         services.AddWhatsAppChannel(configuration);
         services.AddTransient<IWhatsAppOutbound, CloudApiWhatsAppOutbound>();

@@ -5,6 +5,7 @@ using CallMyWay.Voice.Domain.Application;
 using CallMyWay.Voice.Domain.Cases;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallMyWay.Voice.Web.Tests.Chat;
@@ -13,7 +14,7 @@ namespace CallMyWay.Voice.Web.Tests.Chat;
 public sealed class WebChatTests
 {
     [Fact]
-    public async Task A_visitor_and_an_agent_chat_both_ways_in_order_with_typing_and_the_visitor_sees_the_agents_name()
+    public async Task A_visitor_and_an_agent_chat_both_ways_in_order_with_typing_the_visitor_sees_the_agents_name_and_gets_the_transcript_by_email()
     {
         await using var desk = new ChatDesk();
         var agent = await desk.AgentAsync();
@@ -51,6 +52,17 @@ public sealed class WebChatTests
         Assert.Equal("Ya está reenviada.", second.GetProperty("text").GetString());
         Assert.Equal(first.GetProperty("seq").GetInt32() + 1, second.GetProperty("seq").GetInt32());
         Assert.Equal("Administrator", first.GetProperty("authorName").GetString());
+
+        // The visitor ends the chat: the transcript is queued for their e-mail, once.
+        await visitor.Connection.InvokeAsync("leave", token);
+        await visitor.Connection.InvokeAsync("leave", token);
+        await using var scope = desk.Factory.Services.CreateAsyncScope();
+        var mails = await scope.ServiceProvider.GetRequiredService<Web.Data.DeskDbContext>().Set<Web.Email.Outbound.OutboxEmail>()
+            .Where(m => m.ToAddress == "maria@example.com").ToListAsync();
+        var mail = Assert.Single(mails);
+        Assert.Equal("Tu chat con el soporte de CallMyWay", mail.Subject);
+        Assert.Contains("Administrator: Ya está reenviada.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("María López: Hola, no me llega la factura", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
