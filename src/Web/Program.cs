@@ -9,6 +9,7 @@ using CallMyWay.Voice.Web.Email;
 using CallMyWay.Voice.Web.Health;
 using CallMyWay.Voice.Web.Hubs;
 using CallMyWay.Voice.Web.Sla;
+using CallMyWay.Voice.Web.Widgets;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -25,6 +26,7 @@ builder.Services.AddTelephony(builder.Configuration);
 builder.Services.AddEmailChannel(builder.Configuration);
 builder.Services.AddClick2Call(builder.Configuration);
 builder.Services.AddChatChannels(builder.Configuration);
+builder.Services.AddWidgetCors(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SipHealthCheck>("sip");
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

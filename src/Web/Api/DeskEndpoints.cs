@@ -8,7 +8,7 @@ public static class DeskEndpoints
 {
     public static IEndpointRouteBuilder MapDeskEndpoints(this IEndpointRouteBuilder app)
     {
-        var desk = app.MapGroup("/api").WithTags("Desk").RequireRateLimiting(RateLimits.Public).AllowAnonymous();
+        var desk = app.MapGroup("/api").WithTags("Desk").RequireRateLimiting(RateLimits.Public).RequireCors(Widgets.WidgetCors.Policy).AllowAnonymous();
 
         desk.MapGet("/numbers", (NumberPlan plan, DeskRules rules, TimeProvider time) =>
         {

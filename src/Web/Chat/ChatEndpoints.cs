@@ -4,6 +4,7 @@ using CallMyWay.Voice.Domain.Conversations;
 using CallMyWay.Voice.Web.Api;
 using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.WhatsApp;
+using CallMyWay.Voice.Web.Widgets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ public static class ChatEndpoints
 {
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
-        var visitors = app.MapGroup("/api/chat").WithTags("Chat").RequireRateLimiting(RateLimits.Public).AllowAnonymous();
+        var visitors = app.MapGroup("/api/chat").WithTags("Chat").RequireRateLimiting(RateLimits.Public).RequireCors(WidgetCors.Policy).AllowAnonymous();
 
         visitors.MapGet("/availability", (DeskRules rules, IOptions<ChatOptions> options, TimeProvider time) =>
         {
@@ -124,7 +125,7 @@ public static class ChatEndpoints
                 ? Results.File(path, message.AttachmentType ?? "application/octet-stream", name)
                 : Results.NotFound();
         })
-        .WithTags("Chat").RequireRateLimiting(RateLimits.Public).AllowAnonymous()
+        .WithTags("Chat").RequireRateLimiting(RateLimits.Public).RequireCors(WidgetCors.Policy).AllowAnonymous()
         .WithSummary("A chat's file, for its visitor (with the chat token) or an agent.");
 
         var agents = app.MapGroup("/api/conversations").WithTags("Chat").RequireAuthorization(AgentPolicies.Agent);

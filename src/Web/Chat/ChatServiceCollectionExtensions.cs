@@ -1,4 +1,5 @@
 using CallMyWay.Voice.Web.WhatsApp;
+using CallMyWay.Voice.Web.Widgets;
 
 namespace CallMyWay.Voice.Web.Chat;
 
@@ -26,7 +27,7 @@ public static class ChatServiceCollectionExtensions
     {
         app.MapChatEndpoints();
         app.MapWhatsAppWebhookEndpoints();
-        app.MapHub<VisitorChatHub>(VisitorsPath);
+        app.MapHub<VisitorChatHub>(VisitorsPath).RequireCors(WidgetCors.Policy);
         return app;
     }
 }

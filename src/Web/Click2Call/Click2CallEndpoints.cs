@@ -3,6 +3,8 @@ using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
+using CallMyWay.Voice.Web.Widgets;
+
 namespace CallMyWay.Voice.Web.Click2Call;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class Click2CallEndpoints
 
     public static IEndpointRouteBuilder MapClick2CallEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).WithTags("Click2Call");
+        var group = app.MapGroup(Path).WithTags("Click2Call").RequireCors(WidgetCors.Policy);
 
         group.MapPost("/", async (Click2CallRequest? request, Click2CallService service, HttpContext http, CancellationToken ct) =>
         {
