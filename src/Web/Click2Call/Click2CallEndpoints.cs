@@ -1,9 +1,8 @@
 using System.Globalization;
 using CallMyWay.Voice.Web.Auth;
 using CallMyWay.Voice.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 using CallMyWay.Voice.Web.Widgets;
+using Microsoft.EntityFrameworkCore;
 
 namespace CallMyWay.Voice.Web.Click2Call;
 
