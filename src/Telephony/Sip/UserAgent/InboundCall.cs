@@ -1,4 +1,3 @@
-using System.Text;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Numbers;
 using CallMyWay.Voice.Telephony.Calls;
@@ -20,8 +19,7 @@ internal sealed partial class InboundCall : IDialogUsage
 {
     private readonly SipUserAgent _agent;
     private readonly ServerInviteTransaction _invite;
-    private readonly OfferAnswer _offerAnswer;
-    private readonly LocalMediaCapabilities _local;
+    private readonly InDialogResponder _responder;
     private readonly RtpPortPair _ports;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly object _gate = new();
@@ -30,7 +28,7 @@ internal sealed partial class InboundCall : IDialogUsage
     private InboundCallPhase _phase = InboundCallPhase.Ringing;
     private RtpSession? _media;
     private IvrCallChannel? _ivr;
-    private ScheduledCallback? _retransmission;
+    private InviteOkRetransmission? _retransmission;
     private ScheduledCallback? _sessionTimer;
     private SessionExpires? _session;
     private CallSnapshot _snapshot;
@@ -41,8 +39,7 @@ internal sealed partial class InboundCall : IDialogUsage
         _invite = invite;
         Dialog = dialog;
         Did = did;
-        _offerAnswer = offerAnswer;
-        _local = local;
+        _responder = new InDialogResponder(dialog, offerAnswer, local, agent.Layer, agent.Transport, agent.Logger);
         _ports = ports;
         _negotiated = answer.Media!;
         _answer = answer.Answer!;
@@ -101,7 +98,7 @@ internal sealed partial class InboundCall : IDialogUsage
             }
 
             _phase = InboundCallPhase.Confirmed;
-            _retransmission?.Cancel();
+            _retransmission?.Stop();
         }
     }
 
@@ -109,9 +106,8 @@ internal sealed partial class InboundCall : IDialogUsage
     public async ValueTask OnRequestAsync(ServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (!Dialog.AcceptRemoteSequence(request.CSeq.Number))
+        if (!await _responder.AcceptSequenceAsync(transaction).ConfigureAwait(false))
         {
-            await RespondAsync(transaction, transaction.CreateResponse(500, "CSeq out of order")).ConfigureAwait(false);
             return;
         }
 
@@ -122,7 +118,7 @@ internal sealed partial class InboundCall : IDialogUsage
                 await EndAsync(sendBye: false, "caller hung up").ConfigureAwait(false);
                 break;
             case SipMethodKind.Info:
-                await OnInfoAsync(transaction).ConfigureAwait(false);
+                await _responder.OnInfoAsync(transaction, _media).ConfigureAwait(false);
                 break;
             case SipMethodKind.Invite:
                 await OnReInviteAsync((ServerInviteTransaction)transaction).ConfigureAwait(false);
@@ -166,7 +162,7 @@ internal sealed partial class InboundCall : IDialogUsage
             return false;
         }
 
-        RetransmitUntilAck(_invite, ok, _agent.Layer.Timers.T1, TimeSpan.Zero);
+        RetransmitUntilAck(_invite, ok);
         ArmSessionTimer();
         CallAnswered(_agent.Logger, CallId, Did.E164, CallerNumber, _negotiated.Codec.EncodingName);
         Publish(s => s with { State = CallState.Ivr });
@@ -188,22 +184,9 @@ internal sealed partial class InboundCall : IDialogUsage
         await EndAsync(sendBye: true, "application finished").ConfigureAwait(false);
     }
 
-    // RFC 3261 §13.3.1.4: the UAS core retransmits the 2xx, T1 doubling up to T2, until the ACK or 64*T1.
-    private void RetransmitUntilAck(ServerInviteTransaction transaction, SipResponse ok, TimeSpan interval, TimeSpan elapsed)
-    {
-        var timers = _agent.Layer.Timers;
-        lock (_gate)
-        {
-            if (_phase != InboundCallPhase.Answered)
-            {
-                return;
-            }
-
-            _retransmission = _agent.Layer.Scheduler.Schedule(interval, () => _ = OnRetransmitTimerAsync(transaction, ok, interval, elapsed + interval, timers));
-        }
-    }
-
-    private async Task OnRetransmitTimerAsync(ServerInviteTransaction transaction, SipResponse ok, TimeSpan interval, TimeSpan elapsed, SipTimers timers)
+    // The 200 to the INVITE and to each re-INVITE is ours to retransmit (RFC 3261 §13.3.1.4); only the latest is stopped
+    // by the ACK, an earlier one finds the call no longer Answered at its next timer.
+    private void RetransmitUntilAck(ServerInviteTransaction transaction, SipResponse ok)
     {
         lock (_gate)
         {
@@ -211,31 +194,23 @@ internal sealed partial class InboundCall : IDialogUsage
             {
                 return;
             }
-        }
 
-        if (elapsed >= timers.T1 * 64)
-        {
-            NoAck(_agent.Logger, CallId);
-            await EndAsync(sendBye: true, "no ACK").ConfigureAwait(false);
-            return;
+            _retransmission = _responder.RetransmitUntilAck(transaction, ok, IsAwaitingAck, OnNoAckAsync, endAt64T1: false);
         }
-
-        await RespondAsync(transaction, ok).ConfigureAwait(false);
-        var next = interval * 2 < timers.T2 ? interval * 2 : timers.T2;
-        RetransmitUntilAck(transaction, ok, next, elapsed);
     }
 
-    private async ValueTask OnInfoAsync(ServerTransaction transaction)
+    private bool IsAwaitingAck()
     {
-        var request = transaction.Request;
-        if (_media is { } media && media.ReportSipInfo(request.ContentType, request.Body.Span))
+        lock (_gate)
         {
-            await RespondAsync(transaction, transaction.CreateResponse(200)).ConfigureAwait(false);
-            return;
+            return _phase == InboundCallPhase.Answered;
         }
+    }
 
-        // INFO with another body (RFC 6086 packages) is not for us; an empty INFO is a keep-alive.
-        await RespondAsync(transaction, transaction.CreateResponse(request.Body.IsEmpty ? 200 : 415)).ConfigureAwait(false);
+    private async Task OnNoAckAsync()
+    {
+        NoAck(_agent.Logger, CallId);
+        await EndAsync(sendBye: true, "no ACK").ConfigureAwait(false);
     }
 
     // A re-INVITE: hold (sendonly / 0.0.0.0), resume, or a new address; answered on the same media session.
@@ -249,16 +224,8 @@ internal sealed partial class InboundCall : IDialogUsage
             return;
         }
 
-        if (!SessionDescription.TryParse(request.Body.Span, out var offer, out var error))
+        if (await _responder.AnswerOfferAsync(transaction).ConfigureAwait(false) is not { } result)
         {
-            await RespondAsync(transaction, transaction.CreateResponse(400, "Bad SDP: " + error)).ConfigureAwait(false);
-            return;
-        }
-
-        var result = _offerAnswer.Answer(offer!, _local);
-        if (!result.IsSuccess)
-        {
-            await RespondAsync(transaction, _agent.NotAcceptable(transaction, result)).ConfigureAwait(false);
             return;
         }
 
@@ -276,7 +243,7 @@ internal sealed partial class InboundCall : IDialogUsage
         }
 
         await RespondAsync(transaction, ok).ConfigureAwait(false);
-        RetransmitUntilAck(transaction, ok, _agent.Layer.Timers.T1, TimeSpan.Zero);
+        RetransmitUntilAck(transaction, ok);
         ArmSessionTimer();
         Reinvited(_agent.Logger, CallId, _negotiated.RemoteDirection.ToAttributeName());
     }
@@ -291,7 +258,7 @@ internal sealed partial class InboundCall : IDialogUsage
             }
 
             _phase = InboundCallPhase.Ended;
-            _retransmission?.Cancel();
+            _retransmission?.Stop();
             _sessionTimer?.Cancel();
         }
 
@@ -414,25 +381,9 @@ internal sealed partial class InboundCall : IDialogUsage
         return response;
     }
 
-    private static SipResponse WithSdp(SipResponse response, SessionDescription sdp)
-    {
-        response.Headers.Set(SipHeaderNames.ContentType, "application/sdp");
-        response.Body = Encoding.UTF8.GetBytes(sdp.ToString());
-        return response;
-    }
+    private static SipResponse WithSdp(SipResponse response, SessionDescription sdp) => InDialogResponder.WithSdp(response, sdp);
 
-    private async ValueTask<bool> RespondAsync(ServerTransaction transaction, SipResponse response)
-    {
-        try
-        {
-            return await transaction.RespondAsync(response).ConfigureAwait(false);
-        }
-        catch (Transport.SipTransportException ex)
-        {
-            SendFailed(_agent.Logger, ex, CallId, response.StatusCode);
-            return false;
-        }
-    }
+    private ValueTask<bool> RespondAsync(ServerTransaction transaction, SipResponse response) => _responder.RespondAsync(transaction, response);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} to {Did} from {Caller} answered ({Codec})")]
     private static partial void CallAnswered(ILogger logger, string callId, string did, string? caller, string codec);
@@ -451,7 +402,4 @@ internal sealed partial class InboundCall : IDialogUsage
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: BYE could not be sent")]
     private static partial void ByeFailed(ILogger logger, Exception exception, string callId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: {Status} could not be sent")]
-    private static partial void SendFailed(ILogger logger, Exception exception, string callId, int status);
 }

@@ -80,6 +80,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     internal SipUserAgentOptions Options { get; }
     internal TimeProvider Time { get; }
     internal ILogger Logger { get; }
+    internal SipTransportLayer Transport => _transport;
 
     public ValueTask OnRequestAsync(ServerTransaction transaction)
     {
@@ -132,13 +133,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         return response;
     }
 
-    internal SipResponse NotAcceptable(ServerTransaction transaction, SdpAnswerResult result)
-    {
-        var response = transaction.CreateResponse(488);
-        var host = _transport.AdvertisedHostFor(transaction.Source.Address.Address);
-        response.Headers.Add("Warning", $"{result.WarningCode.ToString(CultureInfo.InvariantCulture)} {host} \"{result.Reason}\"");
-        return response;
-    }
+    internal SipResponse NotAcceptable(ServerTransaction transaction, SdpAnswerResult result) => InDialogResponder.NotAcceptable(transaction, result, _transport);
 
     /// <summary>Routes the dialog's requests to <paramref name="usage"/> from now on; false if the dialog is already known.</summary>
     public bool RegisterDialog(IDialogUsage usage)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using CallMyWay.Voice.Telephony.Media.Engine;
 using CallMyWay.Voice.Telephony.Sdp;
 using CallMyWay.Voice.Telephony.Sip.Auth;
@@ -20,22 +18,20 @@ public sealed partial class OutboundCall : IDialogUsage
 {
     private readonly SipCaller _caller;
     private readonly DigestClient? _credentials;
-    private readonly OfferAnswer _offerAnswer;
-    private readonly LocalMediaCapabilities _local;
+    private readonly InDialogResponder _responder;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource<OutboundCallEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private SessionDescription _localDescription;
     private OutboundCallPhase _phase = OutboundCallPhase.Confirmed;
-    private ScheduledCallback? _retransmission;
+    private InviteOkRetransmission? _retransmission;
 
     internal OutboundCall(SipCaller caller, SipDialog dialog, DigestClient? credentials, OfferAnswer offerAnswer, LocalMediaCapabilities local, SessionDescription offer, RtpSession media)
     {
         _caller = caller;
         Dialog = dialog;
         _credentials = credentials;
-        _offerAnswer = offerAnswer;
-        _local = local;
+        _responder = new InDialogResponder(dialog, offerAnswer, local, caller.Layer, caller.Transport, caller.Logger);
         _localDescription = offer;
         Media = media;
         Lifetime = _lifetime.Token;
@@ -93,9 +89,8 @@ public sealed partial class OutboundCall : IDialogUsage
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var request = transaction.Request;
-        if (!Dialog.AcceptRemoteSequence(request.CSeq.Number))
+        if (!await _responder.AcceptSequenceAsync(transaction).ConfigureAwait(false))
         {
-            await RespondAsync(transaction, transaction.CreateResponse(500, "CSeq out of order")).ConfigureAwait(false);
             return;
         }
 
@@ -117,7 +112,7 @@ public sealed partial class OutboundCall : IDialogUsage
 
                 break;
             case SipMethodKind.Info:
-                await OnInfoAsync(transaction).ConfigureAwait(false);
+                await _responder.OnInfoAsync(transaction, Media).ConfigureAwait(false);
                 break;
             case SipMethodKind.Invite:
                 await OnReInviteAsync((ServerInviteTransaction)transaction).ConfigureAwait(false);
@@ -146,21 +141,8 @@ public sealed partial class OutboundCall : IDialogUsage
             }
 
             _phase = OutboundCallPhase.Confirmed;
-            _retransmission?.Cancel();
+            _retransmission?.Stop();
         }
-    }
-
-    private async ValueTask OnInfoAsync(ServerTransaction transaction)
-    {
-        var request = transaction.Request;
-        if (Media.ReportSipInfo(request.ContentType, request.Body.Span))
-        {
-            await RespondAsync(transaction, transaction.CreateResponse(200)).ConfigureAwait(false);
-            return;
-        }
-
-        // INFO with another body (RFC 6086 packages) is not for us; an empty INFO is a keep-alive.
-        await RespondAsync(transaction, transaction.CreateResponse(request.Body.IsEmpty ? 200 : 415)).ConfigureAwait(false);
     }
 
     // A re-INVITE: hold (sendonly / 0.0.0.0), resume, or a new address; answered on the same media session.
@@ -193,12 +175,12 @@ public sealed partial class OutboundCall : IDialogUsage
             }
 
             _phase = OutboundCallPhase.AwaitingAck;
-            _retransmission?.Cancel();
+            _retransmission?.Stop();
         }
 
         if (await RespondAsync(transaction, ok).ConfigureAwait(false))
         {
-            RetransmitUntilAck(transaction, ok, _caller.Layer.Timers.T1, TimeSpan.Zero);
+            RetransmitUntilAck(transaction, ok);
         }
     }
 
@@ -215,20 +197,8 @@ public sealed partial class OutboundCall : IDialogUsage
     /// <summary>Answers the offer in a re-INVITE or UPDATE with the call's one <see cref="OfferAnswer"/> and applies it to the media; null once refused.</summary>
     private async ValueTask<SessionDescription?> AnswerOfferAsync(ServerTransaction transaction)
     {
-        var request = transaction.Request;
-        if (!SessionDescription.TryParse(request.Body.Span, out var offer, out var error))
+        if (await _responder.AnswerOfferAsync(transaction).ConfigureAwait(false) is not { IsSuccess: true } result)
         {
-            await RespondAsync(transaction, transaction.CreateResponse(400, "Bad SDP: " + error)).ConfigureAwait(false);
-            return null;
-        }
-
-        var result = _offerAnswer.Answer(offer!, _local);
-        if (!result.IsSuccess)
-        {
-            var refusal = transaction.CreateResponse(SdpAnswerResult.NotAcceptableHere);
-            var host = _caller.Transport.AdvertisedHostFor(transaction.Source.Address.Address);
-            refusal.Headers.Add("Warning", $"{result.WarningCode.ToString(CultureInfo.InvariantCulture)} {host} \"{result.Reason}\"");
-            await RespondAsync(transaction, refusal).ConfigureAwait(false);
             return null;
         }
 
@@ -251,8 +221,8 @@ public sealed partial class OutboundCall : IDialogUsage
         return result.Answer;
     }
 
-    // RFC 3261 §13.3.1.4: the UAS core retransmits the 2xx, T1 doubling up to T2, until the ACK or 64*T1.
-    private void RetransmitUntilAck(ServerInviteTransaction transaction, SipResponse ok, TimeSpan interval, TimeSpan elapsed)
+    // RFC 3261 §13.3.1.4: the 2xx to the callee's re-INVITE is ours to retransmit until its ACK.
+    private void RetransmitUntilAck(ServerInviteTransaction transaction, SipResponse ok)
     {
         lock (_gate)
         {
@@ -261,33 +231,23 @@ public sealed partial class OutboundCall : IDialogUsage
                 return;
             }
 
-            _retransmission = _caller.Layer.Scheduler.Schedule(interval, () => _ = OnRetransmitTimerAsync(transaction, ok, interval, elapsed + interval));
+            _retransmission = _responder.RetransmitUntilAck(transaction, ok, IsAwaitingAck, OnNoAckAsync, endAt64T1: true);
         }
     }
 
-    private async Task OnRetransmitTimerAsync(ServerInviteTransaction transaction, SipResponse ok, TimeSpan interval, TimeSpan elapsed)
+    private bool IsAwaitingAck()
     {
         lock (_gate)
         {
-            if (_phase != OutboundCallPhase.AwaitingAck)
-            {
-                return;
-            }
+            return _phase == OutboundCallPhase.AwaitingAck;
         }
+    }
 
-        var timers = _caller.Layer.Timers;
-        if (elapsed >= timers.T1 * 64)
-        {
-            // §13.3.1.4: no ACK, so the session is to be ended with BYE.
-            NoAck(_caller.Logger, CallId);
-            await HangupAsync().ConfigureAwait(false);
-            return;
-        }
-
-        await RespondAsync(transaction, ok).ConfigureAwait(false);
-        var next = interval * 2 < timers.T2 ? interval * 2 : timers.T2;
-        var left = (timers.T1 * 64) - elapsed;
-        RetransmitUntilAck(transaction, ok, next < left ? next : left, elapsed);
+    private async Task OnNoAckAsync()
+    {
+        // §13.3.1.4: no ACK, so the session is to be ended with BYE.
+        NoAck(_caller.Logger, CallId);
+        await HangupAsync().ConfigureAwait(false);
     }
 
     private bool TryEnd(OutboundCallEndReason reason, string detail)
@@ -300,7 +260,7 @@ public sealed partial class OutboundCall : IDialogUsage
             }
 
             _phase = OutboundCallPhase.Ended;
-            _retransmission?.Cancel();
+            _retransmission?.Stop();
         }
 
         _lifetime.Cancel();
@@ -385,25 +345,9 @@ public sealed partial class OutboundCall : IDialogUsage
         return response;
     }
 
-    private static SipResponse WithSdp(SipResponse response, SessionDescription sdp)
-    {
-        response.Headers.Set(SipHeaderNames.ContentType, "application/sdp");
-        response.Body = Encoding.UTF8.GetBytes(sdp.ToString());
-        return response;
-    }
+    private static SipResponse WithSdp(SipResponse response, SessionDescription sdp) => InDialogResponder.WithSdp(response, sdp);
 
-    private async ValueTask<bool> RespondAsync(ServerTransaction transaction, SipResponse response)
-    {
-        try
-        {
-            return await transaction.RespondAsync(response).ConfigureAwait(false);
-        }
-        catch (SipTransportException ex)
-        {
-            SendFailed(_caller.Logger, ex, CallId, response.StatusCode);
-            return false;
-        }
-    }
+    private ValueTask<bool> RespondAsync(ServerTransaction transaction, SipResponse response) => _responder.RespondAsync(transaction, response);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} ended: {Reason} after {Seconds:F1} s")]
     private static partial void CallEnded(ILogger logger, string callId, string reason, double seconds);
@@ -419,9 +363,6 @@ public sealed partial class OutboundCall : IDialogUsage
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: BYE could not be sent")]
     private static partial void ByeFailed(ILogger logger, Exception exception, string callId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: {Status} could not be sent")]
-    private static partial void SendFailed(ILogger logger, Exception exception, string callId, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a MediaChanged handler failed")]
     private static partial void HandlerFailed(ILogger logger, Exception exception, string callId);
