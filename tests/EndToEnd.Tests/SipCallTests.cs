@@ -26,6 +26,16 @@ public sealed class SipCallTests(ServiceFixture fixture) : IClassFixture<Service
         Assert.Contains("telephone-event/8000", result.Messages, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_caller_that_moves_its_media_with_an_update_offer_gets_an_answer_in_the_200()
+    {
+        var result = await Sipp.CallAsync(Service, Path.Combine(Sipp.ScenarioFolder, "uac_update.xml"), MexicoDid, "15550000009", Limit);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("CSeq: 2 UPDATE", result.Messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("SIP/2.0 405", result.Messages, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("rfc4733", "15550000002")]
     [InlineData("info", "15550000003")]

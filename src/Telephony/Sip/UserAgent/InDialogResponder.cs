@@ -88,10 +88,9 @@ internal sealed partial class InDialogResponder(SipDialog dialog, OfferAnswer of
     /// Starts retransmitting <paramref name="ok"/> until the call says the ACK came (<paramref name="awaitingAck"/> false)
     /// or 64*T1 passed, when <paramref name="noAck"/> ends the call.
     /// </summary>
-    /// <param name="endAt64T1">Whether the last wait is cut so the give-up falls at 64*T1 exactly, rather than at the first retransmission due after it.</param>
-    public InviteOkRetransmission RetransmitUntilAck(ServerInviteTransaction transaction, SipResponse ok, Func<bool> awaitingAck, Func<Task> noAck, bool endAt64T1)
+    public InviteOkRetransmission RetransmitUntilAck(ServerInviteTransaction transaction, SipResponse ok, Func<bool> awaitingAck, Func<Task> noAck)
     {
-        var retransmission = new InviteOkRetransmission(this, layer, transaction, ok, awaitingAck, noAck, endAt64T1);
+        var retransmission = new InviteOkRetransmission(this, layer, transaction, ok, awaitingAck, noAck);
         retransmission.Start();
         return retransmission;
     }

@@ -127,6 +127,9 @@ internal sealed partial class InboundCall : IDialogUsage
                 await RespondAsync(transaction, WithSessionTimer(_agent.WithCapabilities(transaction.CreateResponse(200)), request)).ConfigureAwait(false);
                 ArmSessionTimer();
                 break;
+            case SipMethodKind.Update:
+                await OnUpdateOfferAsync(transaction).ConfigureAwait(false);
+                break;
             case SipMethodKind.Options:
                 await RespondAsync(transaction, _agent.WithCapabilities(transaction.CreateResponse(200))).ConfigureAwait(false);
                 break;
@@ -195,7 +198,7 @@ internal sealed partial class InboundCall : IDialogUsage
                 return;
             }
 
-            _retransmission = _responder.RetransmitUntilAck(transaction, ok, IsAwaitingAck, OnNoAckAsync, endAt64T1: false);
+            _retransmission = _responder.RetransmitUntilAck(transaction, ok, IsAwaitingAck, OnNoAckAsync);
         }
     }
 
@@ -214,6 +217,26 @@ internal sealed partial class InboundCall : IDialogUsage
     }
 
     // A re-INVITE: hold (sendonly / 0.0.0.0), resume, or a new address; answered on the same media session.
+    /// <summary>
+    /// An UPDATE with an offer (RFC 3311 §5.2), as a phone sends to move or hold its media inside the call: answered
+    /// in the 200 with the call's one offer/answer, and the media follows. Allow lists UPDATE, so a 405 would be wrong.
+    /// </summary>
+    private async ValueTask OnUpdateOfferAsync(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (await _responder.AnswerOfferAsync(transaction).ConfigureAwait(false) is not { } result)
+        {
+            return;
+        }
+
+        Dialog.RefreshTarget(request, transaction.Source);
+        _negotiated = result.Media!;
+        _answer = result.Answer!;
+        _media?.UpdateMedia(_negotiated);
+        await RespondAsync(transaction, WithSessionTimer(WithSdp(WithContact(_agent.WithCapabilities(transaction.CreateResponse(200))), _answer), request)).ConfigureAwait(false);
+        ArmSessionTimer();
+    }
+
     private async ValueTask OnReInviteAsync(ServerInviteTransaction transaction)
     {
         var request = transaction.Request;

@@ -16,12 +16,11 @@ internal sealed class InviteOkRetransmission
     private readonly SipResponse _ok;
     private readonly Func<bool> _awaitingAck;
     private readonly Func<Task> _noAck;
-    private readonly bool _endAt64T1;
     private readonly Lock _gate = new();
     private ScheduledCallback? _timer;
     private bool _stopped;
 
-    internal InviteOkRetransmission(InDialogResponder responder, TransactionLayer layer, ServerInviteTransaction transaction, SipResponse ok, Func<bool> awaitingAck, Func<Task> noAck, bool endAt64T1)
+    internal InviteOkRetransmission(InDialogResponder responder, TransactionLayer layer, ServerInviteTransaction transaction, SipResponse ok, Func<bool> awaitingAck, Func<Task> noAck)
     {
         _responder = responder;
         _layer = layer;
@@ -29,7 +28,6 @@ internal sealed class InviteOkRetransmission
         _ok = ok;
         _awaitingAck = awaitingAck;
         _noAck = noAck;
-        _endAt64T1 = endAt64T1;
     }
 
     public void Start() => Schedule(_layer.Timers.T1, TimeSpan.Zero);
@@ -81,7 +79,8 @@ internal sealed class InviteOkRetransmission
 
         await _responder.RespondAsync(_transaction, _ok).ConfigureAwait(false);
         var next = interval * 2 < timers.T2 ? interval * 2 : timers.T2;
+        // The last wait is cut so the call gives up at 64*T1 exactly (RFC 3261 §13.3.1.4), not a T2 later.
         var left = (timers.T1 * 64) - elapsed;
-        Schedule(_endAt64T1 && left < next ? left : next, elapsed);
+        Schedule(left < next ? left : next, elapsed);
     }
 }

@@ -231,7 +231,7 @@ public sealed partial class OutboundCall : IDialogUsage
                 return;
             }
 
-            _retransmission = _responder.RetransmitUntilAck(transaction, ok, IsAwaitingAck, OnNoAckAsync, endAt64T1: true);
+            _retransmission = _responder.RetransmitUntilAck(transaction, ok, IsAwaitingAck, OnNoAckAsync);
         }
     }
 
