@@ -4,6 +4,7 @@ using System.Text.Json;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Web.Click2Call;
 using CallMyWay.Voice.Web.Data;
+using CallMyWay.Voice.Web.Widgets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -33,9 +34,11 @@ public sealed class Click2CallEndpointTests : IAsyncLifetime
         builder.Services.AddAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.AddClick2Call(builder.Configuration);
+        builder.Services.AddWidgetCors(builder.Configuration);
         builder.Services.AddSingleton<IClick2CallDialer>(new FakeDialer());
         builder.Services.AddSingleton<IClick2CallScheduler>(new FakeScheduler());
         _app = builder.Build();
+        _app.UseCors();
         _app.MapClick2CallEndpoints();
         await using (var scope = _app.Services.CreateAsyncScope())
         {
