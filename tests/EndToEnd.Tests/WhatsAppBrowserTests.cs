@@ -111,7 +111,9 @@ public sealed class WhatsAppBrowserTests(WhatsAppFixture fixture) : IClassFixtur
         var waiting = page.Locator("[data-testid=chat-waiting][data-channel=whatsapp]", new() { HasText = "Ana Mora" });
         await Assertions.Expect(waiting).ToBeVisibleAsync(new() { Timeout = 15000 });
         await waiting.Locator("[data-testid=chat-take]").ClickAsync();
-        await Assertions.Expect(page.Locator("#chat-log li[data-seq]", new() { HasText = "Mi extensión 204 no suena" })).ToBeVisibleAsync(new() { Timeout = 15000 });
+        var yesterdays = page.Locator("#chat-log li[data-seq]", new() { HasText = "Mi extensión 204 no suena" });
+        await Assertions.Expect(yesterdays).ToBeVisibleAsync(new() { Timeout = 15000 });
+        Assert.Contains("/", await yesterdays.Locator("time").TextContentAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("[data-testid=chat-window-closed]")).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(page.Locator("#chat-reply")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("[data-testid=chat-template] option[value=seguimiento_caso]")).ToHaveCountAsync(1, new() { Timeout = 15000 });

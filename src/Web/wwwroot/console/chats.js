@@ -372,7 +372,7 @@ export function createChats(ctx) {
       h('div', { class: 'chat-item-line' },
         h('span', { class: `badge channel-${c.channel}` }, channelText(c)),
         openButton(c, 'chat-active-open', count ? h('span', { class: 'count-badge', dataset: { testid: 'chat-unread' } }, String(count), h('span', { class: 'sr-only' }, ` ${t('chats.unread', { count })}`)) : null),
-        h('span', { class: 'chat-timer muted' }, formatTime(c.lastMessageAt))),
+        h('span', { class: 'chat-timer muted' }, sameDay(c.lastMessageAt) ? formatTime(c.lastMessageAt) : formatDateTime(c.lastMessageAt))),
       c.channel === 'whatsapp' && c.windowOpen === false ? h('p', { class: 'small chat-window-flag' }, t('chats.windowClosedShort')) : null);
   }
 
@@ -636,7 +636,7 @@ export function createChats(ctx) {
     replace(li,
       h('span', { class: 'chat-meta' },
         h('span', { class: 'chat-author' }, authorText(m)), ' · ',
-        h('time', { datetime: m.at ?? '' }, formatTime(m.at)),
+        h('time', { datetime: m.at ?? '' }, sameDay(m.at) ? formatTime(m.at) : formatDateTime(m.at)),
         m.delivery ? h('span', { class: `chat-delivery delivery-${m.delivery}`, dataset: { testid: 'chat-delivery', delivery: m.delivery } }, ` · ${label('chats.delivery.', m.delivery)}`) : null),
       m.text ? h('p', { class: 'chat-text' }, String(m.text)) : null,
       a ? h('p', { class: 'chat-attachment' }, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, attachmentText) : attachmentText) : null,
@@ -838,4 +838,10 @@ export function createChats(ctx) {
   setInterval(tick, 1000);
 
   return { apply, message, typing, resync, show, hide, relabel, clear };
+}
+
+/** Whether a time is today here: older messages (a WhatsApp thread from yesterday) show their date too. */
+function sameDay(iso) {
+  const date = new Date(iso);
+  return !Number.isNaN(date.getTime()) && date.toDateString() === new Date().toDateString();
 }
