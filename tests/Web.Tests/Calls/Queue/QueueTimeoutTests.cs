@@ -43,13 +43,9 @@ public sealed class QueueTimeoutTests
 
         var running = services.GetRequiredService<ICallApplication>().RunAsync(call, hangUp.Token);
 
-        // Anna's phone rings and is never answered; the fake clock then runs past the maximum wait.
+        // Anna's phone rings and is never answered; the fake clock then jumps past the maximum wait.
         await dialer.NextPlacedAsync(TimeSpan.FromSeconds(10));
-        for (var second = 0; second < 40 && !running.IsCompleted; second++)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
+        time.Advance(TimeSpan.FromSeconds(31));
 
         await running.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains(caller.Played, p => p.Key == PromptKeys.QueueTimeout);
