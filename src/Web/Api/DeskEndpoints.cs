@@ -1,5 +1,6 @@
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Numbers;
+using CallMyWay.Voice.Web.Desk;
 
 namespace CallMyWay.Voice.Web.Api;
 
@@ -31,7 +32,7 @@ public static class DeskEndpoints
             return Results.Ok(new
             {
                 open = calendar.IsOpen(now),
-                timeZone = FormatOffset(hours.UtcOffset),
+                timeZone = DeskTimeText.Offset(hours.UtcOffset),
                 nextOpen = calendar.NextOpen(now),
                 nextClose = calendar.NextClose(now),
                 weekdays = hours.Weekdays.ToString(),
@@ -43,6 +44,4 @@ public static class DeskEndpoints
         return app;
     }
 
-    private static string FormatOffset(TimeSpan offset) =>
-        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Conversations;
 using CallMyWay.Voice.Web.Api;
 using CallMyWay.Voice.Web.Auth;
+using CallMyWay.Voice.Web.Desk;
 using CallMyWay.Voice.Web.WhatsApp;
 using CallMyWay.Voice.Web.Widgets;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +25,7 @@ public static class ChatEndpoints
             return Results.Ok(new
             {
                 open = calendar.IsOpen(now),
-                timeZone = (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture),
+                timeZone = DeskTimeText.Offset(offset),
                 nextOpen = calendar.NextOpen(now),
                 hours = new { weekdays = calendar.Hours.Weekdays.ToString(), weekend = calendar.Hours.Weekends.ToString() },
                 email = options.Value.SupportEmail,
@@ -156,7 +156,7 @@ public static class ChatEndpoints
 
         agents.MapGet("/{id}/transcript", async (string id, ChatService chats, DeskRules rules, CancellationToken ct) =>
             await chats.FindAsync(id, ct) is { } c
-                ? Results.Text(ConversationTranscript.Render(c, TimeZoneInfo.CreateCustomTimeZone("desk", rules.Calendar.Hours.UtcOffset, "desk", "desk")), "text/plain; charset=utf-8")
+                ? Results.Text(ConversationTranscript.Render(c, DeskTimeText.Zone(rules.Calendar.Hours.UtcOffset)), "text/plain; charset=utf-8")
                 : Results.NotFound())
         .WithSummary("The conversation's transcript as plain text, in desk time.");
 

@@ -3,6 +3,7 @@ using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Common;
 using CallMyWay.Voice.Domain.Conversations;
 using CallMyWay.Voice.Web.Customers;
+using CallMyWay.Voice.Web.Desk;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallMyWay.Voice.Web.Chat;
@@ -95,7 +96,7 @@ public sealed partial class ChatService
         var now = Now;
         var nextOpen = calendar.NextOpen(now).ToOffset(now.Offset);
         var hours = calendar.Hours;
-        var offset = (hours.UtcOffset < TimeSpan.Zero ? "-" : "+") + hours.UtcOffset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        var offset = DeskTimeText.Offset(hours.UtcOffset);
         var outcome = await ChangeAsync(conversationId, null, c =>
         {
             var text = c.Language == "en"

@@ -10,6 +10,7 @@ using CallMyWay.Voice.Domain.Numbers;
 using CallMyWay.Voice.Web.Customers;
 using CallMyWay.Voice.Web.Data;
 using CallMyWay.Voice.Web.Data.Configurations;
+using CallMyWay.Voice.Web.Desk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -377,7 +378,7 @@ public sealed partial class ChatService(
 
     private async Task AttachTranscriptAsync(Conversation conversation, long caseNumber, string actor, CancellationToken cancellationToken)
     {
-        var transcript = ConversationTranscript.Render(conversation, TimeZoneInfo.CreateCustomTimeZone("desk", Now.Offset, "desk", "desk"));
+        var transcript = ConversationTranscript.Render(conversation, DeskTimeText.Zone(Now.Offset));
         var heading = $"Transcript of the {ContractName.Of(conversation.Channel)} conversation {conversation.Id} ({conversation.Messages.Count} messages; whole text at /api/conversations/{conversation.Id}/transcript):\n";
         var body = transcript.Length + heading.Length > MaxTranscriptNote ? string.Concat(transcript.AsSpan(0, MaxTranscriptNote - heading.Length), "…") : transcript;
         var result = await cases.ChangeAsync(caseNumber, actor, (c, change) => c.AddNote(heading + body, isPublic: false, change), cancellationToken).ConfigureAwait(false);

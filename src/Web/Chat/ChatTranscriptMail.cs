@@ -1,6 +1,7 @@
 using CallMyWay.Voice.Domain.Cases;
 using CallMyWay.Voice.Domain.Conversations;
 using CallMyWay.Voice.Web.Data;
+using CallMyWay.Voice.Web.Desk;
 using CallMyWay.Voice.Web.Email.Outbound;
 
 namespace CallMyWay.Voice.Web.Chat;
@@ -22,12 +23,12 @@ public sealed class ChatTranscriptMail(EmailOutbox outbox, OutboxSignal signal, 
         }
 
         var english = conversation.Language == "en";
-        var transcript = ConversationTranscript.Render(conversation, TimeZoneInfo.CreateCustomTimeZone("desk", rules.Calendar.Hours.UtcOffset, "desk", "desk"));
+        var transcript = ConversationTranscript.Render(conversation, DeskTimeText.Zone(rules.Calendar.Hours.UtcOffset));
         var subject = (english ? "Your chat with CallMyWay support" : "Tu chat con el soporte de CallMyWay")
             + (conversation.CaseNumber is { } number ? $" [Caso #{number}]" : string.Empty);
         var greeting = english
-            ? $"Hello {conversation.CustomerName},\n\nthank you for writing to us. This is the conversation you had with our desk (times in GMT{Offset()}):\n\n"
-            : $"Hola {conversation.CustomerName}:\n\ngracias por escribirnos. Esta es la conversación que tuviste con nuestro equipo (horas en GMT{Offset()}):\n\n";
+            ? $"Hello {conversation.CustomerName},\n\nthank you for writing to us. This is the conversation you had with our desk (times in GMT{DeskTimeText.Offset(rules.Calendar.Hours.UtcOffset)}):\n\n"
+            : $"Hola {conversation.CustomerName}:\n\ngracias por escribirnos. Esta es la conversación que tuviste con nuestro equipo (horas en GMT{DeskTimeText.Offset(rules.Calendar.Hours.UtcOffset)}):\n\n";
         var closing = english
             ? "\nIf something is still pending, just answer this e-mail.\n\nCallMyWay support"
             : "\nSi algo quedó pendiente, responde a este correo.\n\nSoporte CallMyWay";
@@ -37,11 +38,5 @@ public sealed class ChatTranscriptMail(EmailOutbox outbox, OutboxSignal signal, 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             signal.Notify();
         }
-    }
-
-    private string Offset()
-    {
-        var offset = rules.Calendar.Hours.UtcOffset;
-        return (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
