@@ -38,11 +38,7 @@ public sealed class ChatBrowserTests(OpenAllDayFixture fixture) : IClassFixture<
         var call = await api.PostAsJsonAsync("/api/cases", new { kind = "inquiry", channel = "phone", did = "+525541708422", callerNumber = "55 1234 5678" });
         var earlier = (await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt64();
 
-        await agent.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
-        await agent.FillAsync("#login-email", ServiceProcess.AdminEmail);
-        await agent.FillAsync("#login-password", ServiceProcess.AdminPassword);
-        await agent.ClickAsync("#login-submit");
-        await agent.WaitForSelectorAsync("[data-testid=connection-status][data-state=connected]", Soon);
+        await Chromium.LogInToConsoleAsync(agent, fixture.Service.BaseAddress);
         await agent.ClickAsync("[data-testid=nav-chats]");
 
         await visitor.GotoAsync(new Uri(fixture.Service.BaseAddress, "/chat/demo.html").ToString());

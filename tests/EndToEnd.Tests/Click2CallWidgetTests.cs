@@ -36,11 +36,7 @@ public sealed class Click2CallWidgetTests(TrunkFixture fixture) : IClassFixture<
 
         // An agent sees the request in the console's callbacks, with its number and status.
         var console = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await console.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
-        await console.FillAsync("#login-email", ServiceProcess.AdminEmail);
-        await console.FillAsync("#login-password", ServiceProcess.AdminPassword);
-        await console.ClickAsync("#login-submit");
-        await console.WaitForSelectorAsync("[data-testid=connection-status][data-state=connected]", new PageWaitForSelectorOptions { Timeout = 15000 });
+        await Chromium.LogInToConsoleAsync(console, fixture.Service.BaseAddress);
         await console.ClickAsync("[data-testid=nav-callbacks]");
         var row = console.Locator("[data-testid=callback-row]", new() { HasText = "+525522223333" });
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 15000 });

@@ -19,11 +19,7 @@ public sealed class ConsoleBrowserTests(ServiceFixture fixture) : IClassFixture<
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = Chromium.Args });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
-        await page.FillAsync("#login-email", ServiceProcess.AdminEmail);
-        await page.FillAsync("#login-password", ServiceProcess.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForSelectorAsync("[data-testid=connection-status][data-state=connected]", new PageWaitForSelectorOptions { Timeout = 15000 });
+        await Chromium.LogInToConsoleAsync(page, fixture.Service.BaseAddress);
 
         await page.ClickAsync("#nav-agents");
         await page.FillAsync("#agent-email", "rosa@callmyway.test");
@@ -59,11 +55,7 @@ public sealed class ConsoleBrowserTests(ServiceFixture fixture) : IClassFixture<
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = Chromium.Args });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync(new Uri(service.BaseAddress, "/").ToString());
-        await page.FillAsync("#login-email", "luz@callmyway.test");
-        await page.FillAsync("#login-password", "luz-password-long");
-        await page.ClickAsync("#login-submit");
-        await page.WaitForSelectorAsync("[data-testid=connection-status][data-state=connected]", new PageWaitForSelectorOptions { Timeout = 15000 });
+        await Chromium.LogInToConsoleAsync(page, service.BaseAddress, "luz@callmyway.test", "luz-password-long");
         await page.SelectOptionAsync("#agent-status", "available");
         await page.WaitForSelectorAsync("#agent-status[data-status=available]", new PageWaitForSelectorOptions { Timeout = 10000 });
 

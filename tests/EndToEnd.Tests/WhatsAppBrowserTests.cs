@@ -101,11 +101,7 @@ public sealed class WhatsAppBrowserTests(WhatsAppFixture fixture) : IClassFixtur
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = Chromium.Args });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync(new Uri(fixture.Service.BaseAddress, "/").ToString());
-        await page.FillAsync("#login-email", ServiceProcess.AdminEmail);
-        await page.FillAsync("#login-password", ServiceProcess.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForSelectorAsync("[data-testid=connection-status][data-state=connected]", new PageWaitForSelectorOptions { Timeout = 15000 });
+        await Chromium.LogInToConsoleAsync(page, fixture.Service.BaseAddress);
         await page.ClickAsync("[data-testid=nav-chats]");
 
         var waiting = page.Locator("[data-testid=chat-waiting][data-channel=whatsapp]", new() { HasText = "Ana Mora" });
