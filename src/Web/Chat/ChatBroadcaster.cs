@@ -14,7 +14,7 @@ namespace CallMyWay.Voice.Web.Chat;
 /// </summary>
 public sealed class ChatBroadcaster(IHubContext<AgentHub> agents, IHubContext<VisitorChatHub> visitors, TimeProvider time)
 {
-    /// <param name="queueChanged">False when only messages were added: the queue itself looks the same.</param>
+    /// <param name="queueChanged">False when only messages were added: the queue and the visitor's status look the same.</param>
     public async Task ChangedAsync(Conversation conversation, string? agentName, IReadOnlyList<ChatMessage> added, bool queueChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
@@ -29,7 +29,10 @@ public sealed class ChatBroadcaster(IHubContext<AgentHub> agents, IHubContext<Vi
             await toVisitor.SendAsync(ChatEvents.ChatMessage, view, cancellationToken).ConfigureAwait(false);
         }
 
-        await toVisitor.SendAsync(ChatEvents.ChatStatus, StatusOf(conversation, agentName), cancellationToken).ConfigureAwait(false);
+        if (queueChanged)
+        {
+            await toVisitor.SendAsync(ChatEvents.ChatStatus, StatusOf(conversation, agentName), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The visitor is typing: the agents who can see the conversation show it.</summary>

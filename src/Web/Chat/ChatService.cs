@@ -329,7 +329,9 @@ public sealed partial class ChatService(
         }
 
         var queueChanged = queueBefore != (conversation.Status, conversation.Level, conversation.Assignee, conversation.CaseNumber);
-        await broadcaster.ChangedAsync(conversation, agentName ?? await AssigneeNameAsync(conversation, cancellationToken).ConfigureAwait(false), added, queueChanged, cancellationToken).ConfigureAwait(false);
+        // The agent's name is only for the visitor's status line, which changes with the queue, not with each message.
+        var statusName = queueChanged ? agentName ?? await AssigneeNameAsync(conversation, cancellationToken).ConfigureAwait(false) : null;
+        await broadcaster.ChangedAsync(conversation, statusName, added, queueChanged, cancellationToken).ConfigureAwait(false);
         return new ChatOutcome(conversation, message, null);
     }
 
